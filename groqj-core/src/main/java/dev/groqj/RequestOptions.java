@@ -1,0 +1,93 @@
+package dev.groqj;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Per-call settings that override the client's: timeout, retries, extra headers and query parameters.
+ *
+ * <pre>{@code
+ * client.chat().create(request, RequestOptions.builder().timeout(Duration.ofSeconds(5)).maxRetries(0).build());
+ * }</pre>
+ */
+public final class RequestOptions {
+    public static final RequestOptions DEFAULT = builder().build();
+
+    private final Duration timeout;
+    private final Integer maxRetries;
+    private final Map<String, String> headers;
+    private final Map<String, String> queryParams;
+
+    private RequestOptions(Builder b) {
+        this.timeout = b.timeout;
+        this.maxRetries = b.maxRetries;
+        this.headers = Map.copyOf(b.headers);
+        this.queryParams = Map.copyOf(b.queryParams);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The timeout of each attempt, or null for the client's. */
+    public Duration timeout() { return timeout; }
+    /** Retries after the first attempt, or null for the client's. */
+    public Integer maxRetries() { return maxRetries; }
+    public Map<String, String> headers() { return headers; }
+    public Map<String, String> queryParams() { return queryParams; }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.timeout = timeout;
+        b.maxRetries = maxRetries;
+        b.headers.putAll(headers);
+        b.queryParams.putAll(queryParams);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "RequestOptions{timeout=" + timeout + ", maxRetries=" + maxRetries + ", headers=" + headers.keySet()
+                + ", queryParams=" + queryParams + '}';
+    }
+
+    public static final class Builder {
+        private Duration timeout;
+        private Integer maxRetries;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final Map<String, String> queryParams = new LinkedHashMap<>();
+
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout == null");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new dev.groqj.error.ValidationException("timeout", "must be positive, was " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new dev.groqj.error.ValidationException("maxRetries", "must be >= 0, was " + maxRetries);
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            headers.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+            return this;
+        }
+
+        public Builder queryParam(String name, String value) {
+            queryParams.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+            return this;
+        }
+
+        public RequestOptions build() {
+            return new RequestOptions(this);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.groqj.error;
+
+/**
+ * A stream that failed after it began: an {@code event: error} inside a 200 stream (with the status code
+ * from its body), or a connection cut mid-stream. {@link #partialContent()} holds what arrived before.
+ */
+public class StreamException extends ApiException {
+    private final String partialContent;
+    private final String partialReasoning;
+
+    public StreamException(ErrorDetails details, String partialContent, String partialReasoning, Throwable cause) {
+        super(details, cause);
+        this.partialContent = partialContent;
+        this.partialReasoning = partialReasoning;
+    }
+
+    /** The message content received before the failure; empty if none. */
+    public String partialContent() {
+        return partialContent;
+    }
+
+    /** The reasoning received before the failure; empty if none. */
+    public String partialReasoning() {
+        return partialReasoning;
+    }
+
+    /** Never retried automatically: tokens already reached the caller. */
+    @Override
+    public boolean isRetryable() {
+        return false;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.groqj.transport;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Immutable HTTP headers with case-insensitive names, as received or to be sent.
+ *
+ * <pre>{@code
+ * Headers h = Headers.of(Map.of("x-request-id", List.of("req_123")));
+ * h.first("X-Request-Id"); // Optional[req_123]
+ * }</pre>
+ */
+public final class Headers {
+    public static final Headers EMPTY = new Headers(new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+
+    private final Map<String, List<String>> map;
+
+    private Headers(TreeMap<String, List<String>> map) {
+        this.map = Collections.unmodifiableMap(map);
+    }
+
+    /** Copies {@code source}; names are compared ignoring case, a later duplicate name adds its values. */
+    public static Headers of(Map<String, ? extends List<String>> source) {
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        source.forEach((name, values) -> {
+            if (name == null) return; // the JDK reports the status line under a null name
+            copy.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values);
+        });
+        copy.replaceAll((k, v) -> List.copyOf(v));
+        return new Headers(copy);
+    }
+
+    /** Headers from name/value pairs: {@code Headers.ofPairs("a", "1", "b", "2")}. */
+    public static Headers ofPairs(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("namesAndValues must be name/value pairs");
+        }
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            copy.computeIfAbsent(namesAndValues[i].toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(namesAndValues[i + 1]);
+        }
+        copy.replaceAll((k, v) -> List.copyOf(v));
+        return new Headers(copy);
+    }
+
+    public Optional<String> first(String name) {
+        List<String> values = map.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The first value of {@code name}, or null. */
+    public String firstOrNull(String name) {
+        List<String> values = map.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    public List<String> all(String name) {
+        return map.getOrDefault(name, List.of());
+    }
+
+    /** Lower-case names to their values, unmodifiable. */
+    public Map<String, List<String>> toMap() {
+        return map;
+    }
+
+    public boolean isEmpty() {
+        return map.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Headers{");
+        map.forEach((k, v) -> sb.append(k).append('=')
+                .append(k.equalsIgnoreCase("authorization") ? "[redacted]" : String.join(",", v)).append(", "));
+        if (!map.isEmpty()) sb.setLength(sb.length() - 2);
+        return sb.append('}').toString();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.groqj.transport;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** One HTTP request as the transport sends it: absolute URI, headers (auth included), optional body. */
+public final class HttpRequest {
+    private final String method;
+    private final URI uri;
+    private final Headers headers;
+    private final RequestBody body;
+    private final Duration timeout;
+
+    private HttpRequest(Builder b) {
+        this.method = Objects.requireNonNull(b.method, "method == null");
+        this.uri = Objects.requireNonNull(b.uri, "uri == null");
+        this.headers = Headers.of(b.headers);
+        this.body = b.body;
+        this.timeout = b.timeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String method() { return method; }
+    public URI uri() { return uri; }
+    public Headers headers() { return headers; }
+    /** The body, or null for GET and DELETE. */
+    public RequestBody body() { return body; }
+    /** The timeout of this attempt (until the response headers arrive), or null for the transport's default. */
+    public Duration timeout() { return timeout; }
+
+    public Builder toBuilder() {
+        Builder b = new Builder().method(method).uri(uri).body(body).timeout(timeout);
+        headers.toMap().forEach((k, v) -> b.headers.put(k, new ArrayList<>(v)));
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + uri + " " + headers;
+    }
+
+    public static final class Builder {
+        private String method = "GET";
+        private URI uri;
+        private final Map<String, List<String>> headers = new LinkedHashMap<>();
+        private RequestBody body;
+        private Duration timeout;
+
+        public Builder method(String method) { this.method = method; return this; }
+        public Builder uri(URI uri) { this.uri = uri; return this; }
+        /** Replaces any value of {@code name}. */
+        public Builder header(String name, String value) {
+            headers.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+            headers.put(name, new ArrayList<>(List.of(value)));
+            return this;
+        }
+        public Builder body(RequestBody body) { this.body = body; return this; }
+        public Builder timeout(Duration timeout) { this.timeout = timeout; return this; }
+        public HttpRequest build() { return new HttpRequest(this); }
+    }
+}
