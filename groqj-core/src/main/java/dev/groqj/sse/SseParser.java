@@ -1,6 +1,9 @@
 package dev.groqj.sse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -35,6 +38,9 @@ import java.util.function.Consumer;
 public final class SseParser {
     private static final int INITIAL_CAPACITY = 256;
     private static final int SCRATCH_SIZE = 8192;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
     private static final byte[] DATA = ascii("data");
     private static final byte[] EVENT = ascii("event");
     private static final byte[] ID = ascii("id");
@@ -75,12 +81,8 @@ public final class SseParser {
             if (buf[i] == '\n') i++;
         }
         int lineStart = i;
-        while (i < end) {
+        while ((i = lineEnd(buf, i, end)) >= 0) {
             byte b = buf[i];
-            if (b != '\n' && b != '\r') {
-                i++;
-                continue;
-            }
             if (partialLength == 0) {
                 line(buf, lineStart, i - lineStart);
             } else {
@@ -95,6 +97,28 @@ public final class SseParser {
             lineStart = i;
         }
         if (lineStart < end) appendPartial(buf, lineStart, end - lineStart);
+    }
+
+    /**
+     * The index of the first CR or LF in {@code buf[from, to)}, or -1. Tests eight bytes per step (SWAR), since
+     * this scan over every byte is most of the parser's work.
+     */
+    private static int lineEnd(byte[] buf, int from, int to) {
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long word = (long) LONGS.get(buf, i);
+            long found = zeroBytes(word ^ LFS) | zeroBytes(word ^ CRS);
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        for (; i < to; i++) {
+            if (buf[i] == '\n' || buf[i] == '\r') return i;
+        }
+        return -1;
+    }
+
+    /** The high bit set in the lowest zero byte of {@code v} (higher bytes may show false hits; only the lowest counts). */
+    private static long zeroBytes(long v) {
+        return (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
     }
 
     /** Parses the remaining bytes of {@code buf}, leaving its position at its limit. */

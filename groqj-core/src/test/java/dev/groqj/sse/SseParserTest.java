@@ -80,6 +80,19 @@ class SseParserTest {
     }
 
     @Test
+    void lineEndIsFoundAtEveryPositionAmongLookAlikeBytes() {
+        // control bytes next to CR and LF, and U+010A/U+010D whose UTF-8 ends in 0x8A/0x8D (LF/CR plus the high bit)
+        String lookAlikes = "\u000B\u000C\t\u0001\u000E\u010A\u010D\u0000";
+        for (String end : List.of("\n", "\r", "\r\n")) {
+            for (int length = 0; length <= 24; length++) {
+                StringBuilder value = new StringBuilder();
+                for (int i = 0; i < length; i++) value.append(lookAlikes.charAt((i + length) % lookAlikes.length()));
+                assertParses("data: " + value + end + "data: z" + end + end, message(value + "\nz"));
+            }
+        }
+    }
+
+    @Test
     void crlfSplitBetweenFeedsIsOneLineEnd() {
         List<SseEvent> events = new ArrayList<>();
         SseParser parser = new SseParser(events::add);
