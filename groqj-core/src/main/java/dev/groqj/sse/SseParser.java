@@ -29,8 +29,9 @@ import java.util.function.Consumer;
  * feed, so a character split across feeds decodes intact.
  *
  * <p>One deviation, on purpose: browsers discard an event that is not followed by a blank line at end of input,
- * but a server that closes right after its last {@code data:} line (as some Groq proxies do) still meant it, so
- * {@link #finish()} treats an unterminated last line as a line and dispatches a pending event that has data.
+ * but a stream that ends right after its last {@code data:} line still meant that event, and the client must not
+ * lose it (for example the final usage chunk), so {@link #finish()} treats an unterminated last line as a line and
+ * dispatches a pending event that has data.
  *
  * <p>Not thread safe: feed it from one thread. The sink runs on the calling thread, inside {@link #feed}; an
  * exception it throws propagates, and the rest of that buffer is not parsed.
@@ -38,7 +39,8 @@ import java.util.function.Consumer;
 public final class SseParser {
     private static final int INITIAL_CAPACITY = 256;
     private static final int SCRATCH_SIZE = 8192;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
     private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
     private static final byte[] DATA = ascii("data");
@@ -99,28 +101,6 @@ public final class SseParser {
         if (lineStart < end) appendPartial(buf, lineStart, end - lineStart);
     }
 
-    /**
-     * The index of the first CR or LF in {@code buf[from, to)}, or -1. Tests eight bytes per step (SWAR), since
-     * this scan over every byte is most of the parser's work.
-     */
-    private static int lineEnd(byte[] buf, int from, int to) {
-        int i = from;
-        for (; i <= to - Long.BYTES; i += Long.BYTES) {
-            long word = (long) LONGS.get(buf, i);
-            long found = zeroBytes(word ^ LFS) | zeroBytes(word ^ CRS);
-            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
-        }
-        for (; i < to; i++) {
-            if (buf[i] == '\n' || buf[i] == '\r') return i;
-        }
-        return -1;
-    }
-
-    /** The high bit set in the lowest zero byte of {@code v} (higher bytes may show false hits; only the lowest counts). */
-    private static long zeroBytes(long v) {
-        return (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
-    }
-
     /** Parses the remaining bytes of {@code buf}, leaving its position at its limit. */
     public void feed(ByteBuffer buf) {
         Objects.requireNonNull(buf, "buf == null");
@@ -147,6 +127,28 @@ public final class SseParser {
         finished = true;
         if (partialLength > 0) partialLine();
         dispatch();
+    }
+
+    /**
+     * The index of the first CR or LF in {@code buf[from, to)}, or -1. Tests eight bytes per step (SWAR), since
+     * this scan over every byte is most of the parser's work.
+     */
+    private static int lineEnd(byte[] buf, int from, int to) {
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long word = (long) LONGS.get(buf, i);
+            long found = zeroBytes(word ^ LFS) | zeroBytes(word ^ CRS);
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        for (; i < to; i++) {
+            if (buf[i] == '\n' || buf[i] == '\r') return i;
+        }
+        return -1;
+    }
+
+    /** Marks the lowest zero byte of {@code v} by its high bit; marks above it may be false, so use the lowest. */
+    private static long zeroBytes(long v) {
+        return (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
     }
 
     /** Parses the carried-over line; emptied first so that a throwing sink leaves no stale bytes. */
@@ -179,7 +181,6 @@ public final class SseParser {
         int end = off + len;
         int colon = off;
         while (colon < end && buf[colon] != ':') colon++;
-        int nameLength = colon - off;
         int valueStart = end; // no colon: the whole line is the name and the value is empty
         if (colon < end) {
             valueStart = colon + 1;
@@ -187,13 +188,13 @@ public final class SseParser {
         }
         int valueLength = end - valueStart;
 
-        if (is(buf, off, nameLength, DATA)) {
+        if (Arrays.equals(buf, off, colon, DATA, 0, DATA.length)) {
             appendData(buf, valueStart, valueLength);
-        } else if (is(buf, off, nameLength, EVENT)) {
+        } else if (Arrays.equals(buf, off, colon, EVENT, 0, EVENT.length)) {
             eventType = decode(buf, valueStart, valueLength);
-        } else if (is(buf, off, nameLength, ID)) {
-            if (!contains(buf, valueStart, valueLength, (byte) 0)) lastEventId = decode(buf, valueStart, valueLength);
-        } else if (is(buf, off, nameLength, RETRY)) {
+        } else if (Arrays.equals(buf, off, colon, ID, 0, ID.length)) {
+            if (!containsNul(buf, valueStart, valueLength)) lastEventId = decode(buf, valueStart, valueLength);
+        } else if (Arrays.equals(buf, off, colon, RETRY, 0, RETRY.length)) {
             Long millis = digits(buf, valueStart, valueLength);
             if (millis != null) retry = millis;
         }
@@ -225,17 +226,9 @@ public final class SseParser {
         return len == 0 ? null : new String(buf, off, len, StandardCharsets.UTF_8);
     }
 
-    private static boolean is(byte[] buf, int off, int len, byte[] name) {
-        if (len != name.length) return false;
-        for (int i = 0; i < len; i++) {
-            if (buf[off + i] != name[i]) return false;
-        }
-        return true;
-    }
-
-    private static boolean contains(byte[] buf, int off, int len, byte b) {
+    private static boolean containsNul(byte[] buf, int off, int len) {
         for (int i = off, end = off + len; i < end; i++) {
-            if (buf[i] == b) return true;
+            if (buf[i] == 0) return true;
         }
         return false;
     }

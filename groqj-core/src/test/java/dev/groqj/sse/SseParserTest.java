@@ -1,5 +1,6 @@
 package dev.groqj.sse;
 
+import static dev.groqj.sse.SseEvent.message;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,14 +14,14 @@ import org.junit.jupiter.api.Test;
 
 class SseParserTest {
     /**
-     * Parses {@code input} whole, one byte at a time, in seeded random pieces (empty ones included) and through
+     * Parses {@code input} whole, one byte at a time, in 20 seeded random splits (empty pieces included) and through
      * both kinds of ByteBuffer, and asserts that every way gives {@code expected}.
      */
     static void assertParses(byte[] input, SseEvent... expected) {
         assertThat(parse(input, input.length)).as("whole").containsExactly(expected);
         assertThat(parse(input, 1)).as("one byte at a time").containsExactly(expected);
         Random random = new Random(42);
-        for (int round = 0; round < 50; round++) {
+        for (int round = 0; round < 20; round++) {
             List<SseEvent> events = new ArrayList<>();
             SseParser parser = new SseParser(events::add);
             for (int off = 0; off < input.length; ) {
@@ -31,7 +32,8 @@ class SseParserTest {
             parser.finish();
             assertThat(events).as("random pieces, round %d", round).containsExactly(expected);
         }
-        for (ByteBuffer buf : List.of(ByteBuffer.wrap(input), ByteBuffer.allocateDirect(input.length).put(input).flip())) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(input.length).put(input).flip();
+        for (ByteBuffer buf : List.of(ByteBuffer.wrap(input), direct)) {
             List<SseEvent> events = new ArrayList<>();
             SseParser parser = new SseParser(events::add);
             parser.feed(buf);
@@ -53,10 +55,6 @@ class SseParserTest {
         }
         parser.finish();
         return events;
-    }
-
-    static SseEvent message(String data) {
-        return SseEvent.message(data);
     }
 
     @Test
@@ -163,7 +161,8 @@ class SseParserTest {
     @Test
     void retryTakesOnlyAsciiDigits() {
         assertParses("retry: 3000\ndata: a\n\n"
-                        + "retry: 1x\nretry: -1\nretry:\nretry: 1.5\nretry:  7\nretry: 99999999999999999999\ndata: b\n\n"
+                        + "retry: 1x\nretry: -1\nretry:\nretry: 1.5\nretry:  7\n"
+                        + "retry: 99999999999999999999\ndata: b\n\n"
                         + "retry: 0\ndata: c\n\n",
                 new SseEvent("message", "a", null, 3000L),
                 new SseEvent("message", "b", null, 3000L),
@@ -191,7 +190,9 @@ class SseParserTest {
 
     @Test
     void malformedUtf8BecomesReplacementCharacter() {
-        byte[] bytes = {'d', 'a', 't', 'a', ':', ' ', 'a', (byte) 0xE2, (byte) 0x82, '\n', 'd', 'a', 't', 'a', ':', 'b', '\n', '\n'};
+        // "€" is E2 82 AC; its last byte is missing
+        byte[] bytes = {'d', 'a', 't', 'a', ':', 'a', (byte) 0xE2, (byte) 0x82, '\n',
+            'd', 'a', 't', 'a', ':', 'b', '\n', '\n'};
         assertParses(bytes, message("a\uFFFD\nb"));
     }
 
@@ -224,6 +225,15 @@ class SseParserTest {
         assertThat(events).isEmpty();
         feed(parser, "\ndata: b");
         assertThat(events).containsExactly(message("a"));
+    }
+
+    @Test
+    void sinkExceptionPropagatesOutOfFeed() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        SseParser parser = new SseParser(event -> {
+            throw boom;
+        });
+        assertThatThrownBy(() -> feed(parser, "data: a\n\n")).isSameAs(boom);
     }
 
     @Test
@@ -261,7 +271,9 @@ class SseParserTest {
 
     @Test
     void nullArgumentsAndBadRangesAreRejected() {
-        assertThatThrownBy(() -> new SseParser(null)).isInstanceOf(NullPointerException.class).hasMessage("sink == null");
+        assertThatThrownBy(() -> new SseParser(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("sink == null");
         SseParser parser = new SseParser(event -> { });
         assertThatThrownBy(() -> parser.feed(new byte[4], 2, 3)).isInstanceOf(IndexOutOfBoundsException.class);
     }
