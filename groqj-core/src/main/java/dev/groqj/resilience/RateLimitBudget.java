@@ -79,6 +79,7 @@ final class RateLimitBudget {
      */
     private static long reserve(Bucket bucket, long n, long maxWaitNanos) {
         if (bucket == null || n == 0) return 0;
+        if (maxWaitNanos == 0) return bucket.tryConsume(n) ? 0 : -1; // Bucket4j's blocking API needs a positive wait
         long[] due = {0};
         boolean reserved = bucket.asBlocking().tryConsumeUninterruptibly(n, maxWaitNanos, nanos -> due[0] = nanos);
         return reserved ? due[0] : -1;
