@@ -309,10 +309,7 @@ public final class ResilienceOrchestrator {
         Duration prepare() {
             attempt++;
             if (!circuitBreaker.tryAcquirePermission()) {
-                CircuitOpenException open = circuitOpen();
-                if (last == null) throw end(open);
-                last.addSuppressed(open);
-                throw end(last);
+                throw giveUp(circuitOpen());
             }
             holdsPermission = true;
             Duration wait = Duration.ZERO;
@@ -322,7 +319,7 @@ public final class ResilienceOrchestrator {
                 wait = w.duration();
                 if (wait.compareTo(retry.maxRetryAfter()) > 0) {
                     if (w.exhausted()) {
-                        throw abort(clientRateLimit("Groq rate limit " + w.reason() + ": the wait of " + wait
+                        throw giveUp(clientRateLimit("Groq rate limit " + w.reason() + ": the wait of " + wait
                                 + " is longer than maxRetryAfter " + retry.maxRetryAfter(), wait));
                     }
                     wait = retry.maxRetryAfter();
@@ -333,7 +330,7 @@ public final class ResilienceOrchestrator {
             if (budget != null) {
                 RateLimitBudget.Grant grant = budget.acquire(call.estimatedTokens());
                 if (!grant.granted()) {
-                    throw abort(clientRateLimit("client-side budget exhausted (" + call.estimatedTokens()
+                    throw giveUp(clientRateLimit("client-side budget exhausted (" + call.estimatedTokens()
                             + " estimated tokens)" + (grant.delay() == null ? ": the estimate exceeds tokensPerMinute"
                             : "; room in " + grant.delay()), grant.delay()));
                 }
@@ -344,8 +341,7 @@ public final class ResilienceOrchestrator {
                 }
             }
             if (!wait.isZero() && deadline != null && clock.instant().plus(wait).isAfter(deadline)) {
-                throw abort(last != null ? last : clientRateLimit("rate-limit wait of " + wait
-                        + " would pass the call's deadline", wait));
+                throw giveUp(clientRateLimit("rate-limit wait of " + wait + " would pass the call's deadline", wait));
             }
             return wait;
         }
@@ -399,6 +395,16 @@ public final class ResilienceOrchestrator {
 
         void unexpected(Throwable e) {
             abort(new GroqException("unexpected " + e, e));
+        }
+
+        /**
+         * No (further) attempt can be sent because of {@code why}: ends the call with the last attempt's error
+         * when there was one ({@code why} suppressed in it), else with {@code why}.
+         */
+        GroqException giveUp(GroqException why) {
+            if (last == null) return abort(why);
+            last.addSuppressed(why);
+            return abort(last);
         }
 
         /** Ends the call early with {@code e}, giving back an unused circuit permission. */

@@ -20,17 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AsyncExecuteTest {
-    private final FakeTime time = new FakeTime();
-    private final RecordingListener events = new RecordingListener();
+    private final Rig rig = new Rig();
+    private final FakeTime time = rig.time;
+    private final RecordingListener events = rig.events;
     private final CallInfo call = CallInfo.builder("chat.create", "POST", "/chat/completions").build();
 
-    private ResilienceOrchestrator.Builder orchestrator() {
-        return ResilienceOrchestrator.builder()
-                .retryConfig(RetryConfig.builder().jitter(0).build())
-                .circuitBreakerConfig(CircuitBreakerConfig.DISABLED)
-                .clock(time).sleeper(time).delayScheduler(time)
-                .listener(events);
-    }
 
     private static Throwable failureOf(CompletableFuture<?> future) {
         assertThat(future).isCompletedExceptionally();
@@ -48,7 +42,7 @@ class AsyncExecuteTest {
     void retriesWithScheduledDelaysAndNeverSleeps() {
         Scripted attempt = new Scripted(Errors.status5xx(503), Errors.status429("retry-after", "2"));
 
-        CompletableFuture<String> result = orchestrator().build()
+        CompletableFuture<String> result = rig.orchestrator().build()
                 .executeAsync(call, attempt.async(), r -> TokenUsage.of(3, 4));
 
         assertThat(result).isCompletedWithValue("ok");
@@ -64,7 +58,7 @@ class AsyncExecuteTest {
     @Test
     void endsWithTheLastError() {
         List<ServerException> thrown = new ArrayList<>();
-        CompletableFuture<String> result = orchestrator().build().executeAsync(call, () -> {
+        CompletableFuture<String> result = rig.orchestrator().build().executeAsync(call, () -> {
             ServerException e = Errors.status5xx(500);
             thrown.add(e);
             return CompletableFuture.failedFuture(e);
@@ -79,7 +73,7 @@ class AsyncExecuteTest {
     void attemptThatThrowsInsteadOfFailingItsFutureIsRetriedToo() {
         Scripted attempt = new Scripted(Errors.status498());
 
-        CompletableFuture<String> result = orchestrator().build()
+        CompletableFuture<String> result = rig.orchestrator().build()
                 .executeAsync(call, () -> CompletableFuture.completedFuture(attempt.get()));
 
         assertThat(result).isCompletedWithValue("ok");
@@ -88,7 +82,7 @@ class AsyncExecuteTest {
 
     @Test
     void rateLimitWaitIsScheduled() {
-        ResilienceOrchestrator o = orchestrator().build();
+        ResilienceOrchestrator o = rig.orchestrator().build();
         o.rateLimitManager().update(Headers.ofPairs("x-ratelimit-remaining-requests", "0",
                 "x-ratelimit-reset-requests", "1.5s"));
 
@@ -99,7 +93,7 @@ class AsyncExecuteTest {
 
     @Test
     void openCircuitFailsTheFutureUnsent() {
-        ResilienceOrchestrator o = orchestrator().circuitBreakerConfig(CircuitBreakerConfig.DEFAULT).build();
+        ResilienceOrchestrator o = rig.orchestrator().circuitBreakerConfig(CircuitBreakerConfig.DEFAULT).build();
         o.circuitBreaker().transitionToOpenState();
         Scripted attempt = new Scripted();
 
@@ -110,7 +104,7 @@ class AsyncExecuteTest {
     @Test
     void cancellingStopsRetrying() {
         List<CompletableFuture<Void>> timers = new ArrayList<>();
-        ResilienceOrchestrator o = orchestrator().delayScheduler(delay -> {
+        ResilienceOrchestrator o = rig.orchestrator().delayScheduler(delay -> {
             CompletableFuture<Void> timer = new CompletableFuture<>();
             timers.add(timer);
             return timer;
@@ -130,7 +124,7 @@ class AsyncExecuteTest {
     void cancellingCancelsTheAttemptInFlight() {
         CompletableFuture<String> inFlight = new CompletableFuture<>();
 
-        CompletableFuture<String> result = orchestrator().build().executeAsync(call, () -> inFlight);
+        CompletableFuture<String> result = rig.orchestrator().build().executeAsync(call, () -> inFlight);
         result.cancel(true);
 
         assertThat(inFlight).isCancelled();
@@ -151,7 +145,7 @@ class AsyncExecuteTest {
         };
         Scripted attempt = new Scripted(Errors.status5xx(502));
 
-        CompletableFuture<String> result = orchestrator().listener(angry).build().executeAsync(call, attempt.async());
+        CompletableFuture<String> result = rig.orchestrator().listener(angry).build().executeAsync(call, attempt.async());
 
         assertThat(result).isCompletedWithValue("ok");
         assertThat(heard).hasValue(2);
@@ -177,6 +171,6 @@ class AsyncExecuteTest {
             throw e;
         });
 
-        assertThat(failureOf(orchestrator().build().executeAsync(call, () -> failed))).isSameAs(e);
+        assertThat(failureOf(rig.orchestrator().build().executeAsync(call, () -> failed))).isSameAs(e);
     }
 }

@@ -15,19 +15,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class CircuitBreakerTest {
-    private final FakeTime time = new FakeTime();
-    private final RecordingListener events = new RecordingListener();
+    private final Rig rig = new Rig();
+    private final FakeTime time = rig.time;
+    private final RecordingListener events = rig.events;
     private final CallInfo once = CallInfo.builder("chat.create", "POST", "/chat/completions").maxRetries(0).build();
     private final CircuitBreakerConfig threeStrikes = CircuitBreakerConfig.builder()
             .slidingWindowSize(3).minimumNumberOfCalls(3).failureRateThreshold(50)
             .waitDurationInOpenState(Duration.ofSeconds(10)).permittedNumberOfCallsInHalfOpenState(1).build();
 
     private ResilienceOrchestrator.Builder orchestrator() {
-        return ResilienceOrchestrator.builder()
-                .retryConfig(RetryConfig.builder().jitter(0).build())
-                .circuitBreakerConfig(threeStrikes)
-                .clock(time).sleeper(time).delayScheduler(time)
-                .listener(events);
+        return rig.orchestrator().circuitBreakerConfig(threeStrikes);
     }
 
     private static void fail(ResilienceOrchestrator o, CallInfo call, GroqException error) {

@@ -1,6 +1,7 @@
 package dev.groqj.resilience;
 
 import dev.groqj.error.RateLimitException;
+import dev.groqj.error.ServerException;
 import dev.groqj.error.ValidationException;
 import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.TokenUsage;
@@ -8,25 +9,23 @@ import dev.groqj.transport.Headers;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Waits before sending: Groq's rate-limit headers and the client-side budget. */
 class RateLimitWaitTest {
-    private final FakeTime time = new FakeTime();
-    private final RecordingListener events = new RecordingListener();
+    private final Rig rig = new Rig();
+    private final FakeTime time = rig.time;
+    private final RecordingListener events = rig.events;
     private final RateLimitManager limits = new RateLimitManager(time);
     private final CallInfo call = CallInfo.builder("chat.create", "POST", "/chat/completions").build();
 
     private ResilienceOrchestrator.Builder orchestrator() {
-        return ResilienceOrchestrator.builder()
-                .retryConfig(RetryConfig.builder().jitter(0).build())
-                .circuitBreakerConfig(CircuitBreakerConfig.DISABLED)
-                .rateLimitManager(limits)
-                .clock(time).sleeper(time).delayScheduler(time)
-                .listener(events);
+        return rig.orchestrator().rateLimitManager(limits);
     }
 
     private static CallInfo estimating(long tokens) {
@@ -81,6 +80,24 @@ class RateLimitWaitTest {
         assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(8_532_864));
         assertThat(e.rateLimitStatus().requestsRemaining()).isZero();
         assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void retryBlockedByAnExhaustedLimitEndsWithTheLastError() {
+        ServerException error = Errors.status5xx(503);
+        AtomicInteger calls = new AtomicInteger();
+
+        Throwable thrown = catchThrowable(() -> orchestrator().build().execute(call, () -> {
+            calls.incrementAndGet();
+            // what the pipeline does with every answer: here the 503 also says the day's requests are gone
+            limits.update(Headers.ofPairs("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "3h"));
+            throw error;
+        }));
+
+        assertThat(thrown).isSameAs(error);
+        assertThat(calls).hasValue(1);
+        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(RateLimitException.class);
+        assertThat(time.sleeps).containsExactly(Duration.ofMillis(500));
     }
 
     @Test

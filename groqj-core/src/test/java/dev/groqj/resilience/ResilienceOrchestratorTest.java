@@ -20,23 +20,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 class ResilienceOrchestratorTest {
-    private final FakeTime time = new FakeTime();
-    private final RecordingListener events = new RecordingListener();
+    private final Rig rig = new Rig();
+    private final FakeTime time = rig.time;
+    private final RecordingListener events = rig.events;
     private final CallInfo call = CallInfo.builder("chat.create", "POST", "/chat/completions").build();
 
-    private ResilienceOrchestrator.Builder orchestrator() {
-        return ResilienceOrchestrator.builder()
-                .retryConfig(RetryConfig.builder().jitter(0).build())
-                .circuitBreakerConfig(CircuitBreakerConfig.DISABLED)
-                .clock(time).sleeper(time).delayScheduler(time)
-                .listener(events);
-    }
 
     @Test
     void http429ThenSuccessWaitsExactlyTheRetryAfter() {
         Scripted attempt = new Scripted(Errors.status429("retry-after", "7"));
 
-        String result = orchestrator().build().execute(call, attempt);
+        String result = rig.orchestrator().build().execute(call, attempt);
 
         assertThat(result).isEqualTo("ok");
         assertThat(attempt.calls).hasValue(2);
@@ -50,7 +44,7 @@ class ResilienceOrchestratorTest {
     void retryAfterMsWinsOverRetryAfter() {
         Scripted attempt = new Scripted(Errors.status429("retry-after", "9", "retry-after-ms", "1500"));
 
-        orchestrator().build().execute(call, attempt);
+        rig.orchestrator().build().execute(call, attempt);
 
         assertThat(time.sleeps).containsExactly(Duration.ofMillis(1500));
     }
@@ -59,14 +53,14 @@ class ResilienceOrchestratorTest {
     void httpDateRetryAfterIsCountedFromTheClock() {
         Scripted attempt = new Scripted(Errors.status5xx(503, "retry-after", "Thu, 01 Jan 2026 00:00:30 GMT"));
 
-        orchestrator().build().execute(call, attempt);
+        rig.orchestrator().build().execute(call, attempt);
 
         assertThat(time.sleeps).containsExactly(Duration.ofSeconds(30));
     }
 
     @Test
     void http429RetryAfterHoldsBackTheNextCallToo() {
-        ResilienceOrchestrator o = orchestrator().build();
+        ResilienceOrchestrator o = rig.orchestrator().build();
         CallInfo once = call.toBuilder().maxRetries(0).build();
         assertThatThrownBy(() -> o.execute(once, new Scripted(Errors.status429("retry-after", "4"))))
                 .isInstanceOf(RateLimitException.class);
@@ -82,7 +76,7 @@ class ResilienceOrchestratorTest {
     void status503Then503ThenSuccessBacksOffExponentially() {
         Scripted attempt = new Scripted(Errors.status5xx(503), Errors.status5xx(503));
 
-        String result = orchestrator().build().execute(call, attempt);
+        String result = rig.orchestrator().build().execute(call, attempt);
 
         assertThat(result).isEqualTo("ok");
         assertThat(attempt.calls).hasValue(3);
@@ -94,7 +88,7 @@ class ResilienceOrchestratorTest {
         ServerException noRetry = Errors.status5xx(503, "x-should-retry", "false");
         Scripted attempt = new Scripted(noRetry);
 
-        Throwable thrown = catchThrowable(() -> orchestrator().build().execute(call, attempt));
+        Throwable thrown = catchThrowable(() -> rig.orchestrator().build().execute(call, attempt));
 
         assertThat(thrown).isSameAs(noRetry);
         assertThat(attempt.calls).hasValue(1);
@@ -105,7 +99,7 @@ class ResilienceOrchestratorTest {
     void status498ThenSuccessRetries() {
         Scripted attempt = new Scripted(Errors.status498());
 
-        assertThat(orchestrator().build().execute(call, attempt)).isEqualTo("ok");
+        assertThat(rig.orchestrator().build().execute(call, attempt)).isEqualTo("ok");
         assertThat(attempt.calls).hasValue(2);
     }
 
@@ -114,14 +108,14 @@ class ResilienceOrchestratorTest {
         Scripted attempt = new Scripted(new NetworkException("connection reset", null),
                 new GroqTimeoutException("read timed out", null));
 
-        assertThat(orchestrator().build().execute(call, attempt)).isEqualTo("ok");
+        assertThat(rig.orchestrator().build().execute(call, attempt)).isEqualTo("ok");
         assertThat(attempt.calls).hasValue(3);
     }
 
     @Test
     void always500EndsAfterMaxRetriesPlusOneWithTheLastError() {
         List<ServerException> thrown = new ArrayList<>();
-        ResilienceOrchestrator o = orchestrator().build();
+        ResilienceOrchestrator o = rig.orchestrator().build();
 
         Throwable error = catchThrowable(() -> o.execute(call, () -> {
             ServerException e = Errors.status5xx(500);
@@ -140,7 +134,7 @@ class ResilienceOrchestratorTest {
         AtomicInteger calls = new AtomicInteger();
         CallInfo once = call.toBuilder().maxRetries(0).build();
 
-        assertThatThrownBy(() -> orchestrator().build().execute(once, Scripted.always(Errors.status5xx(502), calls)))
+        assertThatThrownBy(() -> rig.orchestrator().build().execute(once, Scripted.always(Errors.status5xx(502), calls)))
                 .isInstanceOf(ServerException.class);
         assertThat(calls).hasValue(1);
     }
@@ -148,7 +142,7 @@ class ResilienceOrchestratorTest {
     @Test
     void status401IsOneAttempt() {
         AtomicInteger calls = new AtomicInteger();
-        assertThatThrownBy(() -> orchestrator().build().execute(call, Scripted.always(Errors.status401(), calls)))
+        assertThatThrownBy(() -> rig.orchestrator().build().execute(call, Scripted.always(Errors.status401(), calls)))
                 .hasMessageContaining("401");
         assertThat(calls).hasValue(1);
     }
@@ -158,7 +152,7 @@ class ResilienceOrchestratorTest {
         AtomicInteger calls = new AtomicInteger();
         GroqException tooLarge = Errors.status413("x-should-retry", "true");
 
-        assertThat(catchThrowable(() -> orchestrator().build().execute(call, Scripted.always(tooLarge, calls))))
+        assertThat(catchThrowable(() -> rig.orchestrator().build().execute(call, Scripted.always(tooLarge, calls))))
                 .isSameAs(tooLarge);
         assertThat(calls).hasValue(1);
     }
@@ -168,7 +162,7 @@ class ResilienceOrchestratorTest {
         RateLimitException longWait = Errors.status429("retry-after", "120");
         Scripted attempt = new Scripted(longWait);
 
-        assertThat(catchThrowable(() -> orchestrator().build().execute(call, attempt))).isSameAs(longWait);
+        assertThat(catchThrowable(() -> rig.orchestrator().build().execute(call, attempt))).isSameAs(longWait);
         assertThat(attempt.calls).hasValue(1);
         assertThat(time.sleeps).isEmpty();
     }
@@ -176,7 +170,7 @@ class ResilienceOrchestratorTest {
     @Test
     void deadlineStopsRetriesThatWouldEndAfterIt() {
         AtomicInteger calls = new AtomicInteger();
-        ResilienceOrchestrator o = orchestrator()
+        ResilienceOrchestrator o = rig.orchestrator()
                 .retryConfig(RetryConfig.builder().jitter(0).maxRetries(10).deadline(Duration.ofSeconds(2)).build())
                 .build();
 
@@ -192,7 +186,7 @@ class ResilienceOrchestratorTest {
         AtomicInteger calls = new AtomicInteger();
         CallInfo hurried = call.toBuilder().deadline(Duration.ofMillis(600)).build();
 
-        assertThatThrownBy(() -> orchestrator().build().execute(hurried, Scripted.always(Errors.status5xx(503), calls)))
+        assertThatThrownBy(() -> rig.orchestrator().build().execute(hurried, Scripted.always(Errors.status5xx(503), calls)))
                 .isInstanceOf(ServerException.class);
         assertThat(calls).hasValue(2);
     }
@@ -202,7 +196,7 @@ class ResilienceOrchestratorTest {
         IllegalStateException bug = new IllegalStateException("mapping bug");
         AtomicInteger calls = new AtomicInteger();
 
-        Throwable thrown = catchThrowable(() -> orchestrator().build().execute(call, () -> {
+        Throwable thrown = catchThrowable(() -> rig.orchestrator().build().execute(call, () -> {
             calls.incrementAndGet();
             throw bug;
         }));
@@ -214,7 +208,7 @@ class ResilienceOrchestratorTest {
 
     @Test
     void interruptedWaitFailsAndKeepsTheInterruptFlag() {
-        ResilienceOrchestrator o = orchestrator().sleeper(d -> {
+        ResilienceOrchestrator o = rig.orchestrator().sleeper(d -> {
             throw new InterruptedException();
         }).build();
         try {
@@ -230,7 +224,7 @@ class ResilienceOrchestratorTest {
 
     @Test
     void usageIsReportedOnCallEnd() {
-        ResilienceOrchestrator o = orchestrator().build();
+        ResilienceOrchestrator o = rig.orchestrator().build();
 
         o.execute(call, () -> "ok", r -> TokenUsage.of(12, 30));
 
@@ -239,7 +233,7 @@ class ResilienceOrchestratorTest {
 
     @Test
     void streamingCallEndsWhenThePipelineSaysSo() {
-        ResilienceOrchestrator o = orchestrator().build();
+        ResilienceOrchestrator o = rig.orchestrator().build();
         CallInfo stream = call.toBuilder().streaming(true).build();
         var start = o.clock().instant();
 
@@ -264,7 +258,7 @@ class ResilienceOrchestratorTest {
         };
         Scripted attempt = new Scripted(Errors.status5xx(503));
 
-        String result = orchestrator().listener(angry).build().execute(call, attempt);
+        String result = rig.orchestrator().listener(angry).build().execute(call, attempt);
 
         assertThat(result).isEqualTo("ok");
         assertThat(attempt.calls).hasValue(2);
@@ -273,7 +267,7 @@ class ResilienceOrchestratorTest {
     @Test
     void errorsWithoutHeadersUseTheExceptionsRetryAfter() {
         RateLimitException e = new RateLimitException(Errors.details(429), Duration.ofSeconds(3), RateLimitStatus.UNKNOWN);
-        orchestrator().build().execute(call, new Scripted(e));
+        rig.orchestrator().build().execute(call, new Scripted(e));
         assertThat(time.sleeps).containsExactly(Duration.ofSeconds(3));
         assertThat(e.headers().isEmpty()).isTrue();
     }
