@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -53,6 +54,8 @@ import java.util.zip.GZIPInputStream;
 public final class Fixtures {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> ENCODING_HEADERS = Set.of("content-encoding", "content-length", "transfer-encoding");
+    /** Cassettes are parsed once per JVM: the YAML is 3 MB, and many tests replay the same files. */
+    private static final Map<String, List<Interaction>> CASSETTES = new ConcurrentHashMap<>();
     private static volatile Path root;
 
     private Fixtures() {
@@ -166,8 +169,12 @@ public final class Fixtures {
         return all;
     }
 
-    /** The interactions of one cassette, in recorded order. */
+    /** The interactions of one cassette, in recorded order. Treat the body arrays as read-only: they are shared. */
     public static List<Interaction> cassette(String relative) {
+        return CASSETTES.computeIfAbsent(relative, Fixtures::load);
+    }
+
+    private static List<Interaction> load(String relative) {
         JsonNode tree;
         try {
             tree = YAML.readTree(path(relative).toFile());
