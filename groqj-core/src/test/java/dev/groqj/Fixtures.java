@@ -155,7 +155,7 @@ public final class Fixtures {
 
     /** Every cassette with at least one chat/completions interaction. */
     public static List<String> chatCassettes() {
-        return cassettes().stream()
+        return loadAll().stream()
                 .filter(c -> cassette(c).stream().anyMatch(Interaction::isChatCompletion))
                 .collect(Collectors.toList());
     }
@@ -163,9 +163,19 @@ public final class Fixtures {
     /** Every chat/completions interaction of every cassette, in cassette order. */
     public static List<Interaction> chatInteractions() {
         List<Interaction> all = new ArrayList<>();
-        for (String c : cassettes()) {
+        for (String c : loadAll()) {
             cassette(c).stream().filter(Interaction::isChatCompletion).forEach(all::add);
         }
+        return all;
+    }
+
+    /**
+     * Every cassette, parsed on all cores first: SnakeYAML takes a good part of a second for each cassette that
+     * holds an inline image, and together they take seconds.
+     */
+    private static List<String> loadAll() {
+        List<String> all = cassettes();
+        all.parallelStream().forEach(Fixtures::cassette);
         return all;
     }
 
