@@ -40,12 +40,13 @@ final class Http {
         return send(request(path).GET().build());
     }
 
-    HttpResponse<String> multipart(String path, List<String[]> fields, String filename, byte[] file) {
+    /** Posts a form with {@code fields} as name/value pairs and, unless null, a file part. */
+    HttpResponse<String> multipart(String path, String filename, byte[] file, String... fields) {
         String boundary = "----groqjTestBoundary7MA4YWxkTrZu0gW";
         var out = new java.io.ByteArrayOutputStream();
-        for (String[] field : fields) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
-                    + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < fields.length; i += 2) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                    + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         if (file != null) {
             out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
