@@ -59,8 +59,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * its per-minute quotas. Every answer carries an {@code x-request-id} equal to the body's {@code x_groq.id} and
  * {@code x-ratelimit-*} headers with Go durations that count down truthfully on the injected clock.
  *
- * <p>The built-in model answers {@code "You said: <last user message>"}: see {@link FakeChatModel} for how
- * tokens, tools, JSON mode, reasoning and {@code max_completion_tokens} shape the answer.
+ * <p>The built-in model answers {@code "You said: <last user message>"}, deterministically. A token is a word:
+ * {@code prompt_tokens} counts the words of all messages, {@code completion_tokens} those of the answer and its
+ * reasoning, and a stream sends one word per chunk. {@code tool_choice} "required" or a named function yields a
+ * tool call whose arguments fit the tool's parameters; {@code response_format} json_object or json_schema
+ * yields JSON; reasoning models add {@code reasoning}; a small {@code max_completion_tokens} cuts the answer
+ * with {@code finish_reason} "length".
  */
 public final class FakeGroqServer implements AutoCloseable {
     /** The path prefix of every endpoint, as on api.groq.com. */
@@ -232,6 +236,10 @@ public final class FakeGroqServer implements AutoCloseable {
             } catch (GroqErrors.Failure f) {
                 reply = Reply.json(f.status, f.body());
                 if (f.retryAfterSeconds >= 0) reply.headers.put("retry-after", Long.toString(f.retryAfterSeconds));
+            } catch (RuntimeException bug) {
+                // A bug in the fake should read as a 500 the test can see, not as a dropped connection.
+                reply = Reply.json(500, GroqErrors.body("FakeGroqServer failed: " + bug, "internal_server_error",
+                        "internal_server_error", null));
             }
         }
         if (script != null) reply.headers.putAll(script.headers());
