@@ -111,7 +111,7 @@ public final class FakeGroqServer implements AutoCloseable {
         if (closed.getCount() == 0) throw new IllegalStateException("closed");
         if (server != null) return this;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 64);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 512);
         } catch (IOException e) {
             throw new UncheckedIOException("could not bind 127.0.0.1:" + requestedPort, e);
         }
@@ -156,6 +156,11 @@ public final class FakeGroqServer implements AutoCloseable {
     /** The API key this server accepts as {@code Authorization: Bearer <key>}. */
     public String apiKey() {
         return apiKey;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return server == null ? "FakeGroqServer{not started}" : "FakeGroqServer{" + baseUrl() + "}";
     }
 
     /** Queues answers for the next calls of {@code endpoint}, in order, before the model answers again. */
