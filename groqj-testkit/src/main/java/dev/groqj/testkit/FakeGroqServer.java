@@ -168,6 +168,16 @@ public final class FakeGroqServer implements AutoCloseable {
         enqueue("endpoint:" + Objects.requireNonNull(endpoint, "endpoint == null"), responses);
     }
 
+    /**
+     * Queues a status sequence for {@code endpoint}: {@code enqueueStatuses(CHAT_COMPLETIONS, 503, 503, 200)}. A 200
+     * is the model's own answer, any other status Groq's error body for it ({@link ScriptedResponse#status(int)}).
+     */
+    public void enqueueStatuses(Endpoint endpoint, int... statuses) {
+        for (int status : statuses) {
+            enqueue(endpoint, status == 200 ? ScriptedResponse.modelAnswer() : ScriptedResponse.status(status));
+        }
+    }
+
     /** Queues answers for the next calls naming {@code model} (in the body, the form, or the path). */
     public void enqueueForModel(String model, ScriptedResponse... responses) {
         enqueue("model:" + Objects.requireNonNull(model, "model == null"), responses);

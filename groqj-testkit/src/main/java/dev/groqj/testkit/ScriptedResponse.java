@@ -50,6 +50,11 @@ public final class ScriptedResponse {
         this.hang = b.hang;
     }
 
+    /** A builder for an exact answer: set a status, headers and a body (by default the model's answer). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** The fake model's own answer; derive faults from it with {@link #toBuilder()}. */
     public static ScriptedResponse modelAnswer() {
         return new Builder().build();
@@ -167,7 +172,7 @@ public final class ScriptedResponse {
         private long disconnectAfterBytes = -1;
         private boolean hang;
 
-        public Builder() {
+        private Builder() {
         }
 
         private Builder(ScriptedResponse r) {

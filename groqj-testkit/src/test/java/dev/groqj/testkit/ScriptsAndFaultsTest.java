@@ -23,7 +23,8 @@ class ScriptsAndFaultsTest {
 
     @Test
     void statusSequenceThenTheModelAnswers(FakeGroqServer server) {
-        server.enqueue(Endpoint.CHAT_COMPLETIONS, ScriptedResponse.status(503), ScriptedResponse.status(503));
+        server.enqueueStatuses(Endpoint.CHAT_COMPLETIONS, 503, 503, 200);
+        server.enqueue(Endpoint.CHAT_COMPLETIONS, ScriptedResponse.status(498));
         Http http = new Http(server);
 
         HttpResponse<String> first = http.postJson("/chat/completions", CHAT);
@@ -32,6 +33,20 @@ class ScriptsAndFaultsTest {
         assertThat(first.headers().firstValue("x-request-id")).isPresent();
         assertThat(http.postJson("/chat/completions", CHAT).statusCode()).isEqualTo(503);
         assertThat(http.postJson("/chat/completions", CHAT).statusCode()).isEqualTo(200);
+        HttpResponse<String> flex = http.postJson("/chat/completions", CHAT);
+        assertThat(flex.statusCode()).isEqualTo(498);
+        ChatCompletionsTest.assertError(flex, "capacity_exceeded", "capacity_exceeded");
+        assertThat(http.postJson("/chat/completions", CHAT).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void exactResponseWithCustomHeadersAndBody(FakeGroqServer server) {
+        server.enqueue(Endpoint.MODELS_LIST, ScriptedResponse.builder().status(413).header("content-type", "text/plain")
+                .body("too big").build());
+        HttpResponse<String> response = new Http(server).get("/models");
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).isEqualTo("too big");
+        assertThat(response.headers().firstValue("content-type")).hasValue("text/plain");
     }
 
     @Test
