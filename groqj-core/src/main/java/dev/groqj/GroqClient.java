@@ -2,9 +2,11 @@ package dev.groqj;
 
 import dev.groqj.auth.ApiKeyAuth;
 import dev.groqj.auth.AuthProvider;
+import dev.groqj.chat.AsyncChatService;
 import dev.groqj.chat.ChatService;
 import dev.groqj.error.GroqException;
 import dev.groqj.internal.ApiClient;
+import dev.groqj.models.AsyncModelsService;
 import dev.groqj.models.ModelsService;
 import dev.groqj.observability.GroqListener;
 import dev.groqj.resilience.CircuitBreakerConfig;
@@ -42,6 +44,7 @@ public final class GroqClient implements AutoCloseable {
     private final ApiClient api;
     private final ChatService chat;
     private final ModelsService models;
+    private final AsyncGroqClient async;
 
     private GroqClient(Builder b) {
         this.config = b.config.build();
@@ -58,9 +61,10 @@ public final class GroqClient implements AutoCloseable {
                 .listener(b.listeners.isEmpty() ? GroqListener.NOOP : GroqListener.composite(b.listeners));
         if (b.circuitBreaker != null) resilience.circuitBreaker(b.circuitBreaker);
         else resilience.circuitBreakerConfig(config.circuitBreakerConfig());
-        this.api = new ApiClient(config, transport, auth, resilience.build());
+        this.api = new ApiClient(config, transport, auth, resilience.build(), b.logBodies);
         this.chat = new ChatService(api);
         this.models = new ModelsService(api);
+        this.async = new AsyncGroqClient(new AsyncChatService(api), new AsyncModelsService(api));
     }
 
     public static Builder builder() {
@@ -78,6 +82,11 @@ public final class GroqClient implements AutoCloseable {
 
     public ModelsService models() {
         return models;
+    }
+
+    /** The same calls without blocking: {@code CompletableFuture} results and {@code Flow.Publisher} streams. */
+    public AsyncGroqClient async() {
+        return async;
     }
 
     public GroqConfig config() {
@@ -123,6 +132,7 @@ public final class GroqClient implements AutoCloseable {
         private DelayScheduler delayScheduler = DelayScheduler.SYSTEM;
         private CircuitBreaker circuitBreaker;
         private final List<GroqListener> listeners = new ArrayList<>();
+        private boolean logBodies;
 
         private Builder() {
         }
@@ -152,6 +162,15 @@ public final class GroqClient implements AutoCloseable {
         /** Adds a listener of calls, retries, waits and circuit changes; several compose in order. */
         public Builder addListener(GroqListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener == null"));
+            return this;
+        }
+
+        /**
+         * Whether debug logging ({@code dev.groqj.http} at DEBUG) shows request and response bodies; off by
+         * default, since they hold prompts and completions. The Authorization header is always redacted.
+         */
+        public Builder logBodies(boolean logBodies) {
+            this.logBodies = logBodies;
             return this;
         }
 

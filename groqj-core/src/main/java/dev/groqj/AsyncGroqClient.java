@@ -1,0 +1,34 @@
+package dev.groqj;
+
+import dev.groqj.chat.AsyncChatService;
+import dev.groqj.models.AsyncModelsService;
+
+/**
+ * The non-blocking face of a {@link GroqClient}: every call with a {@link java.util.concurrent.CompletableFuture}
+ * result, on the transport's non-blocking path. It shares the client's connections, retries, rate-limit state,
+ * circuit breaker and listeners.
+ *
+ * <pre>{@code
+ * AsyncGroqClient async = client.async();
+ * CompletableFuture<ChatCompletion> c = async.chat().create(request);
+ * CompletableFuture<ModelList> models = async.models().list();
+ * c.cancel(true);   // aborts the HTTP exchange
+ * }</pre>
+ */
+public final class AsyncGroqClient {
+    private final AsyncChatService chat;
+    private final AsyncModelsService models;
+
+    AsyncGroqClient(AsyncChatService chat, AsyncModelsService models) {
+        this.chat = chat;
+        this.models = models;
+    }
+
+    public AsyncChatService chat() {
+        return chat;
+    }
+
+    public AsyncModelsService models() {
+        return models;
+    }
+}
