@@ -1,0 +1,132 @@
+package dev.groqj;
+
+import dev.groqj.auth.ApiKeyAuth;
+import dev.groqj.auth.AuthProvider;
+import dev.groqj.error.GroqException;
+import dev.groqj.internal.ApiClient;
+import dev.groqj.models.ModelsService;
+import dev.groqj.resilience.RateLimitStatus;
+import dev.groqj.transport.HttpTransport;
+import dev.groqj.transport.JdkHttpTransport;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The Groq client: one per application, thread-safe, cheap to share.
+ *
+ * <pre>{@code
+ * GroqClient client = GroqClient.builder().apiKey("gsk_...").build();   // or GroqClient.fromEnv()
+ * ChatCompletion c = client.chat().create(ChatRequest.builder()
+ *         .model("llama-3.3-70b-versatile")
+ *         .addMessage(Message.user("Hello"))
+ *         .build());
+ * }</pre>
+ */
+public final class GroqClient implements AutoCloseable {
+    private final GroqConfig config;
+    private final HttpTransport transport;
+    private final ApiClient api;
+    private final ModelsService models;
+
+    private GroqClient(Builder b) {
+        this.config = b.config.build();
+        AuthProvider auth = b.auth != null ? b.auth : new ApiKeyAuth(config.apiKey());
+        auth.validate();
+        this.transport = b.transport != null ? b.transport : JdkHttpTransport.create(config.connectTimeout());
+        this.api = new ApiClient(config, transport, auth, b.clock);
+        this.models = new ModelsService(api);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A client from {@code GROQ_API_KEY} and, when set, {@code GROQ_BASE_URL}. */
+    public static GroqClient fromEnv() {
+        return builder().fromEnvironment().build();
+    }
+
+    public ModelsService models() {
+        return models;
+    }
+
+    public GroqConfig config() {
+        return config;
+    }
+
+    /** Lists the models and reports how long that took; never throws for an API or network failure. */
+    public HealthStatus healthCheck() {
+        long start = System.nanoTime();
+        try {
+            models.list();
+            return new HealthStatus(true, elapsedMs(start), null);
+        } catch (GroqException e) {
+            return new HealthStatus(false, elapsedMs(start), e.getMessage());
+        }
+    }
+
+    /** Groq's rate-limit state as of the last response. */
+    public RateLimitStatus rateLimitStatus() {
+        return api.rateLimitStatus();
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    private static long elapsedMs(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    @Override
+    public String toString() {
+        return "GroqClient{" + config + '}';
+    }
+
+    public static final class Builder {
+        private final GroqConfig.Builder config = GroqConfig.builder();
+        private HttpTransport transport;
+        private AuthProvider auth;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder apiKey(String apiKey) { config.apiKey(apiKey); return this; }
+        /** Reads {@code GROQ_API_KEY}. */
+        public Builder apiKeyFromEnv() { config.apiKeyFromEnv(); return this; }
+        /** Reads {@code GROQ_API_KEY} and, when set, {@code GROQ_BASE_URL}. */
+        public Builder fromEnvironment() { config.fromEnvironment(System::getenv); return this; }
+        public Builder baseUrl(String baseUrl) { config.baseUrl(baseUrl); return this; }
+        public Builder timeout(Duration timeout) { config.timeout(timeout); return this; }
+        public Builder connectTimeout(Duration connectTimeout) { config.connectTimeout(connectTimeout); return this; }
+        public Builder maxRetries(int maxRetries) { config.maxRetries(maxRetries); return this; }
+        public Builder defaultHeader(String name, String value) { config.defaultHeader(name, value); return this; }
+
+        /** A custom transport; the default is {@link JdkHttpTransport}. */
+        public Builder transport(HttpTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport == null");
+            return this;
+        }
+
+        /** Custom credentials; the default is {@link ApiKeyAuth} with the configured key. */
+        public Builder authProvider(AuthProvider auth) {
+            this.auth = Objects.requireNonNull(auth, "auth == null");
+            return this;
+        }
+
+        /** The clock for rate-limit resets and retry-after dates; tests pass a fixed one. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock == null");
+            return this;
+        }
+
+        /** Validates the configuration (errors name the parameter) and builds the client. */
+        public GroqClient build() {
+            return new GroqClient(this);
+        }
+    }
+}

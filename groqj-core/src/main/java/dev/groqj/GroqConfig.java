@@ -1,0 +1,200 @@
+package dev.groqj;
+
+import dev.groqj.auth.ApiKey;
+import dev.groqj.error.ValidationException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Everything a {@link GroqClient} is configured with (seed section 2). Immutable; build one with
+ * {@link #builder()}, or let {@link GroqClient#builder()} do it.
+ *
+ * <pre>{@code
+ * GroqConfig config = GroqConfig.builder().apiKey("gsk_...").timeout(Duration.ofSeconds(30)).build();
+ * }</pre>
+ */
+public final class GroqConfig {
+    public static final String DEFAULT_BASE_URL = "https://api.groq.com/openai/v1";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_RETRIES = 3;
+
+    private final ApiKey apiKey;
+    private final String baseUrl;
+    private final Duration timeout;
+    private final Duration connectTimeout;
+    private final int maxRetries;
+    private final Map<String, String> defaultHeaders;
+
+    private GroqConfig(Builder b) {
+        this.apiKey = b.apiKey;
+        this.baseUrl = stripTrailingSlash(b.baseUrl);
+        this.timeout = b.timeout;
+        this.connectTimeout = b.connectTimeout;
+        this.maxRetries = b.maxRetries;
+        this.defaultHeaders = Map.copyOf(b.defaultHeaders);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ApiKey apiKey() { return apiKey; }
+    /** Without a trailing slash, e.g. {@code https://api.groq.com/openai/v1}. */
+    public String baseUrl() { return baseUrl; }
+    /** How long one attempt may wait for the response headers. */
+    public Duration timeout() { return timeout; }
+    public Duration connectTimeout() { return connectTimeout; }
+    /** Retries after the first attempt. */
+    public int maxRetries() { return maxRetries; }
+    public Map<String, String> defaultHeaders() { return defaultHeaders; }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.apiKey = apiKey;
+        b.baseUrl = baseUrl;
+        b.timeout = timeout;
+        b.connectTimeout = connectTimeout;
+        b.maxRetries = maxRetries;
+        b.defaultHeaders.putAll(defaultHeaders);
+        return b;
+    }
+
+    /** Throws a {@link ValidationException} naming the first parameter that cannot work. */
+    public void validate() {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new ValidationException("apiKey", "is required: set GROQ_API_KEY or call apiKey(...)");
+        }
+        validateBaseUrl(baseUrl);
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new ValidationException("timeout", "must be greater than 0, was " + timeout);
+        }
+        if (connectTimeout.isZero() || connectTimeout.isNegative()) {
+            throw new ValidationException("connectTimeout", "must be greater than 0, was " + connectTimeout);
+        }
+        if (maxRetries < 0) {
+            throw new ValidationException("maxRetries", "must be >= 0, was " + maxRetries);
+        }
+    }
+
+    private static void validateBaseUrl(String baseUrl) {
+        URI uri;
+        try {
+            uri = new URI(baseUrl);
+        } catch (URISyntaxException e) {
+            throw new ValidationException("baseUrl", "is not a valid URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new ValidationException("baseUrl", "must be an absolute http(s) URL, was " + baseUrl);
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw new ValidationException("baseUrl",
+                    "must use https:// (plain http is allowed only to loopback hosts), was " + baseUrl);
+        }
+    }
+
+    /** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+        if (h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) return true;
+        String[] octets = h.split("\\.");
+        if (octets.length != 4 || !octets[0].equals("127")) return false;
+        for (String o : octets) {
+            if (o.isEmpty() || o.length() > 3 || !o.chars().allMatch(Character::isDigit) || Integer.parseInt(o) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public String toString() {
+        return "GroqConfig{apiKey=" + apiKey + ", baseUrl=" + baseUrl + ", timeout=" + timeout
+                + ", connectTimeout=" + connectTimeout + ", maxRetries=" + maxRetries
+                + ", defaultHeaders=" + defaultHeaders.keySet() + '}';
+    }
+
+    public static final class Builder {
+        private ApiKey apiKey;
+        private String baseUrl = DEFAULT_BASE_URL;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
+        private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = ApiKey.of(Objects.requireNonNull(apiKey, "apiKey == null"));
+            return this;
+        }
+
+        /** Reads {@code GROQ_API_KEY}; fails naming the variable when it is not set. */
+        public Builder apiKeyFromEnv() {
+            return apiKeyFromEnv("GROQ_API_KEY");
+        }
+
+        public Builder apiKeyFromEnv(String variable) {
+            String key = System.getenv(variable);
+            if (key == null || key.isBlank()) {
+                throw new ValidationException("apiKey", "environment variable " + variable + " is not set");
+            }
+            return apiKey(key);
+        }
+
+        /** Takes {@code GROQ_API_KEY} and, when set, {@code GROQ_BASE_URL} from {@code env}. */
+        public Builder fromEnvironment(Function<String, String> env) {
+            String key = env.apply("GROQ_API_KEY");
+            if (key == null || key.isBlank()) {
+                throw new ValidationException("apiKey", "environment variable GROQ_API_KEY is not set");
+            }
+            apiKey(key);
+            String base = env.apply("GROQ_BASE_URL");
+            if (base != null && !base.isBlank()) baseUrl(base);
+            return this;
+        }
+
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = Objects.requireNonNull(timeout, "timeout == null");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout == null");
+            return this;
+        }
+
+        public Builder maxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        public Builder defaultHeader(String name, String value) {
+            defaultHeaders.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+            return this;
+        }
+
+        /** Builds and {@linkplain GroqConfig#validate() validates}. */
+        public GroqConfig build() {
+            GroqConfig config = new GroqConfig(this);
+            config.validate();
+            return config;
+        }
+    }
+}

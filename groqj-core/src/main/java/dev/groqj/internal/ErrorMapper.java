@@ -1,0 +1,86 @@
+package dev.groqj.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.error.ApiException;
+import dev.groqj.error.ApiException.ErrorDetails;
+import dev.groqj.error.AuthenticationException;
+import dev.groqj.error.BadRequestException;
+import dev.groqj.error.CapacityExceededException;
+import dev.groqj.error.NotFoundException;
+import dev.groqj.error.PermissionDeniedException;
+import dev.groqj.error.RateLimitException;
+import dev.groqj.error.RequestTooLargeException;
+import dev.groqj.error.ServerException;
+import dev.groqj.error.UnprocessableEntityException;
+import dev.groqj.resilience.RateLimitStatus;
+import dev.groqj.transport.Headers;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** Turns an HTTP error answer into the matching {@link ApiException}. Not API. */
+public final class ErrorMapper {
+    private static final int MAX_MESSAGE_CHARS = 300;
+
+    private ErrorMapper() {
+    }
+
+    public static ApiException map(int status, Headers headers, byte[] body, RateLimitStatus limits, Clock clock) {
+        ErrorDetails d = details(status, headers, body);
+        switch (status) {
+            case 400: return new BadRequestException(d);
+            case 401: return new AuthenticationException(d);
+            case 403: return new PermissionDeniedException(d);
+            case 404: return new NotFoundException(d);
+            case 413: return new RequestTooLargeException(d);
+            case 422: return new UnprocessableEntityException(d);
+            case 429: return new RateLimitException(d, RetryAfter.from(headers, clock), limits);
+            case 498: return new CapacityExceededException(d);
+            default: return status >= 500 && status <= 599 ? new ServerException(d) : new ApiException(d);
+        }
+    }
+
+    /** Parses Groq's {@code {"error":{message,type,code,param,failed_generation}}}; a body of another shape is kept raw. */
+    public static ErrorDetails details(int status, Headers headers, byte[] body) {
+        String raw = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        String requestId = headers.firstOrNull("x-request-id");
+        JsonNode error = errorNode(raw);
+        if (error == null) {
+            return new ErrorDetails(status, plainMessage(status, raw), null, null, null, null, requestId, raw, headers);
+        }
+        return new ErrorDetails(status, text(error, "message"), text(error, "type"), text(error, "code"),
+                text(error, "param"), text(error, "failed_generation"), requestId, raw, headers);
+    }
+
+    /** The {@code error} object of a Groq error body (also the data of an in-stream error event), or null. */
+    public static JsonNode errorNode(String raw) {
+        String trimmed = raw.trim();
+        if (!trimmed.startsWith("{")) return null;
+        try {
+            JsonNode root = Json.MAPPER.readTree(trimmed);
+            JsonNode error = root.get("error");
+            if (error != null && error.isObject()) return error;
+            if (error != null && error.isTextual()) return Json.MAPPER.createObjectNode().put("message", error.asText());
+            return root.has("message") ? root : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return null;
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    /** A readable line from a body that is not Groq's JSON (an HTML page from a proxy, say). */
+    private static String plainMessage(int status, String raw) {
+        String text = raw.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
+                .replaceAll("<[^>]+>", " ")
+                .replaceAll("\\s+", " ")
+                .trim();
+        if (text.isEmpty()) return "HTTP " + status + " with an empty body";
+        return text.length() > MAX_MESSAGE_CHARS ? text.substring(0, MAX_MESSAGE_CHARS) + "…" : text;
+    }
+}

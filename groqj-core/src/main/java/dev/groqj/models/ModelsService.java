@@ -1,0 +1,48 @@
+package dev.groqj.models;
+
+import dev.groqj.RequestOptions;
+import dev.groqj.error.ValidationException;
+import dev.groqj.internal.ApiClient;
+
+import java.util.Objects;
+
+/**
+ * The models Groq serves: {@code client.models().list()}, {@code retrieve(id)}, {@code delete(id)}.
+ * Ids may contain {@code /} ({@code openai/gpt-oss-120b}); they are sent as one encoded path segment.
+ */
+public final class ModelsService {
+    private final ApiClient api;
+
+    public ModelsService(ApiClient api) {
+        this.api = Objects.requireNonNull(api, "api == null");
+    }
+
+    public ModelList list() {
+        return list(RequestOptions.DEFAULT);
+    }
+
+    public ModelList list(RequestOptions options) {
+        return api.get("models.list", "/models", ModelList.class, options);
+    }
+
+    public Model retrieve(String id) {
+        return retrieve(id, RequestOptions.DEFAULT);
+    }
+
+    public Model retrieve(String id, RequestOptions options) {
+        return api.get("models.retrieve", path(id), Model.class, options);
+    }
+
+    public ModelDeleted delete(String id) {
+        return delete(id, RequestOptions.DEFAULT);
+    }
+
+    public ModelDeleted delete(String id, RequestOptions options) {
+        return api.delete("models.delete", path(id), ModelDeleted.class, options);
+    }
+
+    static String path(String id) {
+        if (id == null || id.isBlank()) throw new ValidationException("id", "a model id is required");
+        return "/models/" + ApiClient.segment(id);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.groqj.transport;
+
+import dev.groqj.error.GroqException;
+import dev.groqj.error.GroqTimeoutException;
+import dev.groqj.error.NetworkException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The default transport, over {@link java.net.http.HttpClient}: connections are pooled and reused, HTTP/2 is
+ * negotiated over TLS where the server offers it, and plain-http (loopback) requests use HTTP/1.1.
+ *
+ * <pre>{@code
+ * HttpTransport transport = JdkHttpTransport.create(Duration.ofSeconds(10));
+ * }</pre>
+ */
+public final class JdkHttpTransport implements HttpTransport {
+    /** Headers the JDK client sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private final HttpClient client;
+
+    public JdkHttpTransport(HttpClient client) {
+        this.client = Objects.requireNonNull(client, "client == null");
+    }
+
+    public static JdkHttpTransport create(Duration connectTimeout) {
+        return new JdkHttpTransport(HttpClient.newBuilder()
+                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout == null"))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .version(HttpClient.Version.HTTP_2)
+                .build());
+    }
+
+    @Override
+    public HttpResponse send(HttpRequest request) {
+        try {
+            java.net.http.HttpResponse<byte[]> r = client.send(toJdk(request), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            return new HttpResponse(r.statusCode(), Headers.of(r.headers().map()), r.body());
+        } catch (IOException e) {
+            throw translate(request, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GroqException("interrupted while calling " + request.method() + " " + request.uri().getPath(), e);
+        }
+    }
+
+    @Override
+    public StreamingResponse sendStreaming(HttpRequest request) {
+        try {
+            return new JdkStreamingResponse(client.send(toJdk(request), java.net.http.HttpResponse.BodyHandlers.ofInputStream()));
+        } catch (IOException e) {
+            throw translate(request, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GroqException("interrupted while calling " + request.method() + " " + request.uri().getPath(), e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<HttpResponse> sendAsync(HttpRequest request) {
+        return client.sendAsync(toJdk(request), java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                .handle((r, error) -> {
+                    if (error != null) throw translateAsync(request, error);
+                    return new HttpResponse(r.statusCode(), Headers.of(r.headers().map()), r.body());
+                });
+    }
+
+    @Override
+    public CompletableFuture<StreamingResponse> sendStreamingAsync(HttpRequest request) {
+        return client.sendAsync(toJdk(request), java.net.http.HttpResponse.BodyHandlers.ofInputStream())
+                .handle((r, error) -> {
+                    if (error != null) throw translateAsync(request, error);
+                    return new JdkStreamingResponse(r);
+                });
+    }
+
+    private static java.net.http.HttpRequest toJdk(HttpRequest request) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(request.uri());
+        if ("http".equalsIgnoreCase(request.uri().getScheme())) {
+            // no h2c upgrade dance on plain http (loopback only): it costs a round trip and confuses simple servers
+            b.version(HttpClient.Version.HTTP_1_1);
+        }
+        if (request.timeout() != null) b.timeout(request.timeout());
+        request.headers().toMap().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                for (String v : values) b.header(name, v);
+            }
+        });
+        RequestBody body = request.body();
+        if (body == null) {
+            b.method(request.method(), java.net.http.HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", body.contentType());
+            b.method(request.method(), publisher(body));
+        }
+        return b.build();
+    }
+
+    private static java.net.http.HttpRequest.BodyPublisher publisher(RequestBody body) {
+        byte[] buffered = body.bytesIfBuffered();
+        if (buffered != null) return java.net.http.HttpRequest.BodyPublishers.ofByteArray(buffered);
+        java.net.http.HttpRequest.BodyPublisher streamed = java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> {
+            try {
+                return body.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        long length = body.contentLength();
+        return length >= 0 ? java.net.http.HttpRequest.BodyPublishers.fromPublisher(streamed, length) : streamed;
+    }
+
+    private static GroqException translateAsync(HttpRequest request, Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof GroqException) return (GroqException) cause;
+        if (cause instanceof CancellationException) {
+            return new GroqException("cancelled: " + request.method() + " " + request.uri().getPath(), cause);
+        }
+        if (cause instanceof IOException) return translate(request, (IOException) cause);
+        return new NetworkException(describe(request) + " failed: " + cause, cause);
+    }
+
+    private static GroqException translate(HttpRequest request, IOException e) {
+        if (e instanceof HttpTimeoutException) {
+            return new GroqTimeoutException(describe(request) + " timed out: " + e.getMessage(), e);
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof UncheckedIOException) {
+            return new NetworkException(describe(request) + ": could not read the request body: "
+                    + cause.getCause().getMessage(), cause.getCause());
+        }
+        return new NetworkException(describe(request) + " failed: " + e, e);
+    }
+
+    private static String describe(HttpRequest request) {
+        return request.method() + " " + request.uri().getPath();
+    }
+
+    private static final class JdkStreamingResponse implements StreamingResponse {
+        private final java.net.http.HttpResponse<InputStream> response;
+        private final Headers headers;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        JdkStreamingResponse(java.net.http.HttpResponse<InputStream> response) {
+            this.response = response;
+            this.headers = Headers.of(response.headers().map());
+        }
+
+        @Override public int statusCode() { return response.statusCode(); }
+        @Override public Headers headers() { return headers; }
+        @Override public InputStream body() { return response.body(); }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                try {
+                    // closing the JDK's response stream before its end cancels the exchange
+                    response.body().close();
+                } catch (IOException ignored) {
+                    // the exchange is gone either way
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.groqj;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HTTP server on 127.0.0.1 that answers with scripted responses, in order, and journals what it got.
+ * The core's socket-level tests use it (the testkit's FakeGroqServer depends on the core, so it can't be used here).
+ */
+final class ScriptedServer implements AutoCloseable {
+    record Recorded(String method, String rawPath, Map<String, List<String>> headers, byte[] body) {
+        String bodyAsString() { return new String(body, StandardCharsets.UTF_8); }
+        String header(String name) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) return e.getValue().get(0);
+            }
+            return null;
+        }
+    }
+
+    /** A scripted answer. {@code chunks} are written and flushed one by one; {@code cutAfterChunks} &ge; 0 drops the connection there. */
+    record Scripted(int status, Map<String, String> headers, List<byte[]> chunks, int cutAfterChunks,
+                    CountDownLatch releaseBeforeHeaders) {
+        static Scripted json(int status, String body) {
+            return new Scripted(status, Map.of("Content-Type", "application/json"),
+                    List.of(body.getBytes(StandardCharsets.UTF_8)), -1, null);
+        }
+
+        static Scripted sse(String... events) {
+            List<byte[]> chunks = new ArrayList<>();
+            for (String e : events) chunks.add(e.getBytes(StandardCharsets.UTF_8));
+            return new Scripted(200, Map.of("Content-Type", "text/event-stream"), chunks, -1, null);
+        }
+
+        Scripted withHeader(String name, String value) {
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Scripted(status, h, chunks, cutAfterChunks, releaseBeforeHeaders);
+        }
+
+        Scripted cutAfter(int chunks) {
+            return new Scripted(status, headers, this.chunks, chunks, releaseBeforeHeaders);
+        }
+
+        Scripted holdUntil(CountDownLatch latch) {
+            return new Scripted(status, headers, chunks, cutAfterChunks, latch);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final ConcurrentLinkedDeque<Scripted> script = new ConcurrentLinkedDeque<>();
+    private final BlockingQueue<Recorded> journal = new LinkedBlockingQueue<>();
+
+    ScriptedServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/openai/v1";
+    }
+
+    ScriptedServer enqueue(Scripted response) {
+        script.add(response);
+        return this;
+    }
+
+    Recorded takeRequest() throws InterruptedException {
+        Recorded r = journal.poll(10, TimeUnit.SECONDS);
+        if (r == null) throw new AssertionError("no request arrived within 10 s");
+        return r;
+    }
+
+    int requestCount() {
+        return journal.size();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        journal.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
+                Map.copyOf(exchange.getRequestHeaders()), body));
+        Scripted s = script.poll();
+        if (s == null) s = Scripted.json(500, "{\"error\":{\"message\":\"nothing scripted\"}}");
+        if (s.releaseBeforeHeaders() != null) {
+            try {
+                s.releaseBeforeHeaders().await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        s.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        long total = s.chunks().stream().mapToLong(c -> c.length).sum();
+        boolean streamed = s.chunks().size() > 1 || s.cutAfterChunks() >= 0;
+        // a cut declares more bytes than it sends, so the client sees the connection end early
+        exchange.sendResponseHeaders(s.status(), s.cutAfterChunks() >= 0 ? total + 1 : streamed ? 0 : (total == 0 ? -1 : total));
+        OutputStream out = exchange.getResponseBody();
+        try {
+            for (int i = 0; i < s.chunks().size(); i++) {
+                if (i == s.cutAfterChunks()) break;
+                out.write(s.chunks().get(i));
+                out.flush();
+            }
+        } catch (IOException clientWentAway) {
+            // the client aborted: nothing to do
+        } finally {
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
