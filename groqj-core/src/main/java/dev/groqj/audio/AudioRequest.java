@@ -5,7 +5,6 @@ import dev.groqj.transport.MultipartBody;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -54,9 +53,8 @@ abstract class AudioRequest {
                     + AudioFile.acceptedExtensions() + "); rename it or give its type with AudioFile.withContentType");
         }
         if (file.size() > MAX_UPLOAD_BYTES) {
-            throw new ValidationException("file", String.format(Locale.ROOT,
-                    "'%s' is %.1f MB; a direct upload is limited to 25 MB: host the audio and pass its address with url(...)",
-                    file.fileName(), file.size() / (1024.0 * 1024.0)));
+            throw new ValidationException("file", "'" + file.fileName() + "' is " + file.size() + " bytes, over the 25 MB ("
+                    + MAX_UPLOAD_BYTES + " bytes) a direct upload may have; use url(...) with the audio's address instead");
         }
     }
 
