@@ -58,7 +58,11 @@ final class LoopbackServer implements AutoCloseable {
 
     /** The client pipeline the services use, pointed at this server, with no retries. */
     ApiClient apiClient() {
-        GroqConfig config = GroqConfig.builder().apiKey(KEY).baseUrl(baseUrl()).maxRetries(0).build();
+        return apiClient(baseUrl());
+    }
+
+    static ApiClient apiClient(String baseUrl) {
+        GroqConfig config = GroqConfig.builder().apiKey(KEY).baseUrl(baseUrl).maxRetries(0).build();
         return new ApiClient(config, JdkHttpTransport.create(Duration.ofSeconds(5)), new ApiKeyAuth(config.apiKey()),
                 Clock.systemUTC());
     }
