@@ -70,10 +70,7 @@ class MultipartBodyTest {
     @Test
     void openTwiceGivesTheSameBytesSoARetryResendsTheFile() throws IOException {
         AtomicInteger opens = new AtomicInteger();
-        MultipartBody body = MultipartBody.builder()
-                .addField("model", "m")
-                .addFile("file", "a.wav", streamed(AUDIO, AUDIO.length, opens))
-                .build();
+        MultipartBody body = modelAndFile(streamed(AUDIO, AUDIO.length, opens));
 
         byte[] first = read(body);
         byte[] second = read(body);
@@ -85,10 +82,7 @@ class MultipartBodyTest {
     @Test
     void fileIsOpenedOnlyWhenTheStreamReachesIt() throws IOException {
         AtomicInteger opens = new AtomicInteger();
-        MultipartBody body = MultipartBody.builder()
-                .addField("model", "m")
-                .addFile("file", "a.wav", streamed(AUDIO, AUDIO.length, opens))
-                .build();
+        MultipartBody body = modelAndFile(streamed(AUDIO, AUDIO.length, opens));
 
         try (InputStream in = body.open()) {
             in.read(new byte[10]);
@@ -98,10 +92,7 @@ class MultipartBodyTest {
 
     @Test
     void unknownFileLengthMakesTheBodyLengthUnknown() throws IOException {
-        MultipartBody body = MultipartBody.builder()
-                .addField("model", "m")
-                .addFile("file", "a.wav", streamed(AUDIO, -1, new AtomicInteger()))
-                .build();
+        MultipartBody body = modelAndFile(streamed(AUDIO, -1, new AtomicInteger()));
 
         assertThat(body.contentLength()).isEqualTo(-1);
         assertThat(MultipartReader.parse(read(body), body.contentType()).get(1).body()).isEqualTo(AUDIO);
@@ -140,6 +131,10 @@ class MultipartBodyTest {
         assertThat(copy.boundary()).isEqualTo(body.boundary());
         assertThat(MultipartReader.parse(read(copy), copy.contentType()))
                 .extracting(MultipartReader.Part::text).containsExactly("1", "2");
+    }
+
+    private static MultipartBody modelAndFile(RequestBody file) {
+        return MultipartBody.builder().addField("model", "m").addFile("file", "a.wav", file).build();
     }
 
     private static RequestBody streamed(byte[] bytes, long declaredLength, AtomicInteger opens) {
