@@ -62,6 +62,7 @@ public final class AudioFile {
     /** The file at {@code path}; its name and size are taken from the file system now. */
     public static AudioFile of(Path path) {
         Objects.requireNonNull(path, "path == null");
+        if (Files.isDirectory(path)) throw new ValidationException("file", path + " is a directory");
         long size;
         try {
             size = Files.size(path);

@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Groq's audio endpoints: speech to text ({@link #transcribe}, {@link #translate}) and text to speech
@@ -69,7 +71,7 @@ public final class AudioService {
     }
 
     public byte[] speech(SpeechRequest request, RequestOptions options) {
-        return api.send("audio.speech", "POST", "/audio/speech", speechBody(request), options).body();
+        return api.send("audio.speech", "POST", "/audio/speech", speechBody(request), acceptAudio(options)).body();
     }
 
     /**
@@ -84,15 +86,13 @@ public final class AudioService {
         Objects.requireNonNull(file, "file == null");
         RequestBody body = speechBody(request);
         Path target = file.toAbsolutePath();
-        Path partial;
-        try {
-            partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-        } catch (IOException e) {
-            throw new GroqException("cannot write the speech next to " + file + ": " + e, e);
-        }
+        // not Files.createTempFile: its owner-only permissions would carry over to the target
+        Path partial = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
         try {
             long written;
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 written = download(body, out, options);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
@@ -136,6 +136,13 @@ public final class AudioService {
                 : Json.read(response.body(), Transcription.class);
     }
 
+    /** The answer is audio, not the client's default {@code application/json}; a caller's own Accept wins. */
+    private static RequestOptions acceptAudio(RequestOptions options) {
+        RequestOptions o = options == null ? RequestOptions.DEFAULT : options;
+        boolean own = o.headers().keySet().stream().anyMatch("Accept"::equalsIgnoreCase);
+        return own ? o : o.toBuilder().header("Accept", "audio/*").build();
+    }
+
     private static RequestBody speechBody(SpeechRequest request) {
         Objects.requireNonNull(request, "request == null");
         return RequestBody.json(Json.write(request));
@@ -143,7 +150,8 @@ public final class AudioService {
 
     /** Copies the response body to {@code out} as it arrives; a broken response is a network failure. */
     private long download(RequestBody body, OutputStream out, RequestOptions options) {
-        try (StreamingResponse response = api.sendStreaming("audio.speech", "POST", "/audio/speech", body, options);
+        try (StreamingResponse response = api.sendStreaming("audio.speech", "POST", "/audio/speech", body,
+                acceptAudio(options));
              InputStream in = response.body()) {
             byte[] buffer = new byte[16 * 1024];
             long written = 0;

@@ -177,8 +177,9 @@ class AudioRequestTest {
     }
 
     @Test
-    void missingPathIsRefusedNamingTheFile(@TempDir Path dir) {
+    void missingPathOrDirectoryIsRefusedNamingTheFile(@TempDir Path dir) {
         assertInvalid("file", "cannot read", () -> AudioFile.of(dir.resolve("gone.wav")));
+        assertInvalid("file", "is a directory", () -> AudioFile.of(dir));
     }
 
     @Test

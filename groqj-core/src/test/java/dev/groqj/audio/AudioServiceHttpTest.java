@@ -182,6 +182,7 @@ class AudioServiceHttpTest {
         LoopbackServer.Received r = server.take();
         assertThat(r.path()).isEqualTo("/openai/v1/audio/speech");
         assertThat(r.header("Content-Type")).isEqualTo("application/json");
+        assertThat(r.header("Accept")).isEqualTo("audio/*");
         assertThat(Json.tree(new String(r.body(), StandardCharsets.UTF_8))).isEqualTo(Json.tree("{\"model\":\"playai-tts\","
                 + "\"input\":\"Hello\",\"voice\":\"Fritz-PlayAI\",\"response_format\":\"wav\",\"sample_rate\":16000,"
                 + "\"speed\":1.25}"));
@@ -210,6 +211,19 @@ class AudioServiceHttpTest {
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(out); // no partial file left behind
         }
+        if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) { // the permissions of any new file
+            Path plain = Files.createFile(dir.resolve("plain"));
+            assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+    }
+
+    @Test
+    void callersOwnAcceptHeaderIsKept() throws Exception {
+        server.answer(200, "audio/mpeg", new byte[]{1, 2});
+
+        audio.speech(speech(), RequestOptions.builder().header("accept", "audio/mpeg").build());
+
+        assertThat(server.take().header("Accept")).isEqualTo("audio/mpeg");
     }
 
     @Test
