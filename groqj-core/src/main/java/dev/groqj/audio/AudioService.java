@@ -1,5 +1,6 @@
 package dev.groqj.audio;
 
+import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.NetworkException;
@@ -51,6 +52,11 @@ public final class AudioService {
     }
 
     public Transcription transcribe(TranscriptionRequest request, RequestOptions options) {
+        return transcribeWithResponse(request, options).value();
+    }
+
+    /** The transcription with the HTTP answer's status and headers. */
+    public GroqResponse<Transcription> transcribeWithResponse(TranscriptionRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request == null");
         return upload("audio.transcribe", "/audio/transcriptions", request, options);
     }
@@ -61,6 +67,11 @@ public final class AudioService {
     }
 
     public Transcription translate(TranslationRequest request, RequestOptions options) {
+        return translateWithResponse(request, options).value();
+    }
+
+    /** The translation with the HTTP answer's status and headers. */
+    public GroqResponse<Transcription> translateWithResponse(TranslationRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request == null");
         return upload("audio.translate", "/audio/translations", request, options);
     }
@@ -71,7 +82,13 @@ public final class AudioService {
     }
 
     public byte[] speech(SpeechRequest request, RequestOptions options) {
-        return api.send("audio.speech", "POST", "/audio/speech", speechBody(request), acceptAudio(options)).body();
+        return speechWithResponse(request, options).value();
+    }
+
+    /** The whole generated audio with the HTTP answer's status and headers ({@code Content-Type} names the format). */
+    public GroqResponse<byte[]> speechWithResponse(SpeechRequest request, RequestOptions options) {
+        HttpResponse response = api.send("audio.speech", "POST", "/audio/speech", speechBody(request), acceptAudio(options));
+        return new GroqResponse<>(response.body(), response.statusCode(), response.headers());
     }
 
     /**
@@ -114,7 +131,8 @@ public final class AudioService {
         return download(speechBody(request), out, options);
     }
 
-    private Transcription upload(String operation, String path, AudioRequest request, RequestOptions options) {
+    private GroqResponse<Transcription> upload(String operation, String path, AudioRequest request,
+                                               RequestOptions options) {
         RequestBody body = request.toMultipartBody();
         if (request.progressListener() != null) body = new ProgressBody(body, request.progressListener());
         RequestOptions effective = options == null ? RequestOptions.DEFAULT : options;
@@ -122,7 +140,7 @@ public final class AudioService {
             effective = effective.toBuilder().maxRetries(0).build(); // a one-shot stream cannot be sent twice
         }
         HttpResponse response = api.send(operation, "POST", path, body, effective);
-        return read(response, request.responseFormat());
+        return new GroqResponse<>(read(response, request.responseFormat()), response.statusCode(), response.headers());
     }
 
     /** A {@code text} answer comes as {@code text/plain}; everything else is JSON. */

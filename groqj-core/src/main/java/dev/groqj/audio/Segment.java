@@ -1,9 +1,12 @@
 package dev.groqj.audio;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A stretch of a {@link Transcription} with Whisper's measures of how sure it is. Times are in seconds.
@@ -14,51 +17,32 @@ import java.util.List;
  *     System.out.println(s.start() + " " + s.text());
  * }
  * }</pre>
+ *
+ * <p>Fields Groq adds beyond these ({@code audio_text}, {@code token_scores}, {@code chunk_start}, ...) are in
+ * {@code additionalProperties()}.
+ *
+ * @param seek             seek offset of the segment
+ * @param tokens           the token ids of the text; empty when not returned
+ * @param temperature      the temperature the segment was decoded at
+ * @param avgLogprob       average log probability; below -1 the decoding likely failed
+ * @param compressionRatio above 2.4 the text is likely repetitive
+ * @param noSpeechProb     the probability that the segment holds no speech
  */
-public final class Segment extends WireObject {
-    @JsonProperty("id")
-    private int id;
-    @JsonProperty("seek")
-    private int seek;
-    @JsonProperty("start")
-    private double start;
-    @JsonProperty("end")
-    private double end;
-    @JsonProperty("text")
-    private String text;
-    @JsonProperty("tokens")
-    private List<Integer> tokens;
-    @JsonProperty("temperature")
-    private double temperature;
-    @JsonProperty("avg_logprob")
-    private double avgLogprob;
-    @JsonProperty("compression_ratio")
-    private double compressionRatio;
-    @JsonProperty("no_speech_prob")
-    private double noSpeechProb;
+public record Segment(
+        int id,
+        int seek,
+        double start,
+        double end,
+        String text,
+        List<Integer> tokens,
+        double temperature,
+        @JsonProperty("avg_logprob") double avgLogprob,
+        @JsonProperty("compression_ratio") double compressionRatio,
+        @JsonProperty("no_speech_prob") double noSpeechProb,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
 
-    private Segment() {
-    }
-
-    public int id() { return id; }
-    /** Seek offset of the segment. */
-    public int seek() { return seek; }
-    public double start() { return start; }
-    public double end() { return end; }
-    public String text() { return text; }
-    /** The token ids of the text; empty when not returned. */
-    public List<Integer> tokens() { return tokens == null ? List.of() : Collections.unmodifiableList(tokens); }
-    /** The temperature the segment was decoded at. */
-    public double temperature() { return temperature; }
-    /** Average log probability; below -1 the decoding likely failed. */
-    public double avgLogprob() { return avgLogprob; }
-    /** Above 2.4 the text is likely repetitive. */
-    public double compressionRatio() { return compressionRatio; }
-    /** The probability the segment holds no speech. */
-    public double noSpeechProb() { return noSpeechProb; }
-
-    @Override
-    public String toString() {
-        return "Segment{id=" + id + ", " + start + "-" + end + ", text=" + text + '}';
+    public Segment {
+        tokens = tokens == null ? List.of() : AudioValues.listOrNull(tokens);
+        additionalProperties = AudioValues.unknown(additionalProperties);
     }
 }

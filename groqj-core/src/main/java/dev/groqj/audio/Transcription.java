@@ -1,8 +1,11 @@
 package dev.groqj.audio;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.chat.XGroq;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -15,80 +18,42 @@ import java.util.Map;
  * Transcription t = client.audio().transcribe(request);
  * t.text();
  * for (Word w : t.words()) System.out.printf("%.2f-%.2f %s%n", w.start(), w.end(), w.word());
+ * t.xGroq().id();   // "req_..."
  * }</pre>
  *
- * <p>Fields Groq did not send are null. Fields groqj does not know are kept in {@link #additionalProperties()}.
+ * <p>Fields Groq did not send are null, {@link #words()} and {@link #segments()} included. {@code duration} is a
+ * number on the wire (the OpenAPI spec says string). Fields this type does not know are kept in
+ * {@code additionalProperties()}, here and in {@link Word} and {@link Segment}.
+ *
+ * @param task     {@code transcribe} or {@code translate} (verbose_json), else null
+ * @param language the language detected or given, as Groq names it (e.g. {@code English}), or null
+ * @param duration the audio's length in seconds, or null
+ * @param words    word timestamps ({@link TimestampGranularity#WORD}), or null when not returned
+ * @param segments segments ({@link TimestampGranularity#SEGMENT}), or null when not returned
  */
-public final class Transcription extends WireObject {
-    @JsonProperty("text")
-    private String text;
-    @JsonProperty("task")
-    private String task;
-    @JsonProperty("language")
-    private String language;
-    @JsonProperty("duration")
-    private Double duration;
-    @JsonProperty("words")
-    private List<Word> words;
-    @JsonProperty("segments")
-    private List<Segment> segments;
-    @JsonProperty("x_groq")
-    private Map<String, Object> xGroq;
+public record Transcription(
+        String text,
+        String task,
+        String language,
+        Double duration,
+        List<Word> words,
+        List<Segment> segments,
+        @JsonProperty("x_groq") XGroq xGroq,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
 
-    private Transcription() {
+    public Transcription {
+        words = AudioValues.listOrNull(words);
+        segments = AudioValues.listOrNull(segments);
+        additionalProperties = AudioValues.unknown(additionalProperties);
     }
 
     /** The answer to a {@code text} response format: nothing but the text. */
     static Transcription ofText(String text) {
-        Transcription t = new Transcription();
-        t.text = text;
-        return t;
+        return new Transcription(text, null, null, null, null, null, null, null);
     }
 
-    public String text() {
-        return text;
-    }
-
-    /** {@code transcribe} or {@code translate} (verbose_json), else null. */
-    public String task() {
-        return task;
-    }
-
-    /** The language detected or given, as Groq names it (e.g. {@code English}), or null. */
-    public String language() {
-        return language;
-    }
-
-    /** The audio's length in seconds, or null. */
-    public Double duration() {
-        return duration;
-    }
-
-    /** Word timestamps ({@link TimestampGranularity#WORD}), or null when not returned. */
-    public List<Word> words() {
-        return words == null ? null : Collections.unmodifiableList(words);
-    }
-
-    /** Segments ({@link TimestampGranularity#SEGMENT}), or null when not returned. */
-    public List<Segment> segments() {
-        return segments == null ? null : Collections.unmodifiableList(segments);
-    }
-
-    /** Groq's {@code x_groq} object (holds the request {@code id}), or null. */
-    public Map<String, Object> xGroq() {
-        return xGroq == null ? null : Collections.unmodifiableMap(xGroq);
-    }
-
-    /** {@code x_groq.id}: Groq's id of this request, or null. */
+    /** {@code x_groq.id}, Groq's id of this request, or null. */
     public String requestId() {
-        return xGroq != null && xGroq.get("id") instanceof String id ? id : null;
-    }
-
-    @Override
-    public String toString() {
-        return "Transcription{text=" + text + (language == null ? "" : ", language=" + language)
-                + (duration == null ? "" : ", duration=" + duration)
-                + (words == null ? "" : ", words=" + words.size())
-                + (segments == null ? "" : ", segments=" + segments.size()) + '}';
+        return xGroq == null ? null : xGroq.id();
     }
 }

@@ -1,7 +1,10 @@
 package dev.groqj.audio;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Map;
 
 /**
  * One word of a {@link Transcription} with its time in the audio, in seconds.
@@ -9,33 +12,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * <pre>{@code
  * transcription.words().get(0).start(); // 0.2
  * }</pre>
+ *
+ * @param word the word as written, with any punctuation that follows it
  */
-public final class Word extends WireObject {
-    @JsonProperty("word")
-    private String word;
-    @JsonProperty("start")
-    private double start;
-    @JsonProperty("end")
-    private double end;
+public record Word(
+        String word,
+        double start,
+        double end,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
 
-    private Word() {
-    }
-
-    /** The word as written, with any punctuation that follows it. */
-    public String word() {
-        return word;
-    }
-
-    public double start() {
-        return start;
-    }
-
-    public double end() {
-        return end;
-    }
-
-    @Override
-    public String toString() {
-        return word + " [" + start + "-" + end + "]";
+    public Word {
+        additionalProperties = AudioValues.unknown(additionalProperties);
     }
 }

@@ -1,5 +1,7 @@
 package dev.groqj.audio;
 
+import dev.groqj.Fixtures;
+import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.error.BadRequestException;
 import dev.groqj.error.NetworkException;
@@ -29,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The audio service against a real HTTP server on 127.0.0.1 that parses what it receives. */
 class AudioServiceHttpTest {
-    private static final Path FIXTURES = Path.of(System.getProperty("groqj.fixtures"), "recorded", "vercel-ai");
 
     private LoopbackServer server;
     private AudioService audio;
@@ -50,7 +51,7 @@ class AudioServiceHttpTest {
         byte[] wav = Wav.bytes(50_000);
         Path file = Files.write(dir.resolve("meeting \"final\".wav"), wav);
         server.answer(200, "application/json",
-                Files.readAllBytes(FIXTURES.resolve("groq-transcription-word-timestamps.json")));
+                Fixtures.bytes("recorded/vercel-ai/groq-transcription-word-timestamps.json"));
 
         Transcription t = audio.transcribe(TranscriptionRequest.builder()
                 .file(file)
@@ -80,7 +81,7 @@ class AudioServiceHttpTest {
 
     @Test
     void jsonFormatGivesTheText() throws Exception {
-        server.answer(200, "application/json", Files.readAllBytes(FIXTURES.resolve("groq-transcription.json")));
+        server.answer(200, "application/json", Fixtures.bytes("recorded/vercel-ai/groq-transcription.json"));
 
         Transcription t = audio.transcribe(TranscriptionRequest.builder().url("https://example.com/a.mp3")
                 .model("whisper-large-v3").responseFormat(TranscriptionFormat.JSON).build());
@@ -94,21 +95,30 @@ class AudioServiceHttpTest {
 
     @Test
     void textFormatGivesThePlainBody() {
-        server.answer(200, "text/plain; charset=UTF-8", " Hello from the Versal AISDK.\n".getBytes(StandardCharsets.UTF_8));
+        server.answer(ex -> {
+            ex.getResponseHeaders().set("x-request-id", "req_text");
+            byte[] body = " Hello from the Versal AISDK.\n".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+        });
 
-        Transcription t = audio.transcribe(TranscriptionRequest.builder().file(Wav.bytes(100), "a.wav")
-                .model("whisper-large-v3").responseFormat(TranscriptionFormat.TEXT).build());
+        GroqResponse<Transcription> r = audio.transcribeWithResponse(TranscriptionRequest.builder()
+                .file(Wav.bytes(100), "a.wav").model("whisper-large-v3").responseFormat(TranscriptionFormat.TEXT).build(),
+                RequestOptions.DEFAULT);
 
-        assertThat(t.text()).isEqualTo(" Hello from the Versal AISDK.\n");
-        assertThat(t.duration()).isNull();
+        assertThat(r.value().text()).isEqualTo(" Hello from the Versal AISDK.\n");
+        assertThat(r.value().duration()).isNull();
+        assertThat(r.requestId()).isEqualTo("req_text");
+        assertThat(r.statusCode()).isEqualTo(200);
     }
 
     @Test
     void translateGoesToTranslationsWithItsFields() throws Exception {
         server.answer(200, "application/json", "{\"text\":\"Hello\",\"x_groq\":{\"id\":\"req_1\"}}".getBytes(StandardCharsets.UTF_8));
 
-        Transcription t = audio.translate(TranslationRequest.builder().file(Wav.bytes(200), "hallo.wav")
-                .model(TranslationRequest.WHISPER_LARGE_V3).prompt("greeting").build(), RequestOptions.DEFAULT);
+        Transcription t = audio.translateWithResponse(TranslationRequest.builder().file(Wav.bytes(200), "hallo.wav")
+                .model(TranslationRequest.WHISPER_LARGE_V3).prompt("greeting").build(), RequestOptions.DEFAULT).value();
 
         LoopbackServer.Received r = server.take();
         assertThat(r.path()).isEqualTo("/openai/v1/audio/translations");
@@ -221,9 +231,12 @@ class AudioServiceHttpTest {
     void callersOwnAcceptHeaderIsKept() throws Exception {
         server.answer(200, "audio/mpeg", new byte[]{1, 2});
 
-        audio.speech(speech(), RequestOptions.builder().header("accept", "audio/mpeg").build());
+        GroqResponse<byte[]> r = audio.speechWithResponse(speech(),
+                RequestOptions.builder().header("accept", "audio/mpeg").build());
 
         assertThat(server.take().header("Accept")).isEqualTo("audio/mpeg");
+        assertThat(r.value()).containsExactly(1, 2);
+        assertThat(r.headers().firstOrNull("content-type")).isEqualTo("audio/mpeg");
     }
 
     @Test
