@@ -158,7 +158,9 @@ public final class AudioFile {
 
     /** The multipart part's content: the given content type, else the one of the extension. */
     RequestBody toRequestBody() {
-        String type = contentType != null ? contentType : CONTENT_TYPES.getOrDefault(extension(), "application/octet-stream");
+        String type = contentType != null
+                ? contentType
+                : CONTENT_TYPES.getOrDefault(extension(), "application/octet-stream");
         return new RequestBody() {
             @Override public String contentType() { return type; }
             @Override public long contentLength() { return size; }

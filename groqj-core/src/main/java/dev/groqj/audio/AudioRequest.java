@@ -49,12 +49,14 @@ abstract class AudioRequest {
 
     private static void checkFile(AudioFile file) {
         if (!file.hasAcceptedFormat()) {
-            throw new ValidationException("file", "'" + file.fileName() + "' does not end in an extension Groq accepts ("
+            throw new ValidationException("file", "'" + file.fileName()
+                    + "' does not end in an extension Groq accepts ("
                     + AudioFile.acceptedExtensions() + "); rename it or give its type with AudioFile.withContentType");
         }
         if (file.size() > MAX_UPLOAD_BYTES) {
-            throw new ValidationException("file", "'" + file.fileName() + "' is " + file.size() + " bytes, over the 25 MB ("
-                    + MAX_UPLOAD_BYTES + " bytes) a direct upload may have; use url(...) with the audio's address instead");
+            throw new ValidationException("file", "'" + file.fileName() + "' is " + file.size()
+                    + " bytes, over the 25 MB (" + MAX_UPLOAD_BYTES + " bytes) a direct upload may have;"
+                    + " use url(...) with the audio's address instead");
         }
     }
 

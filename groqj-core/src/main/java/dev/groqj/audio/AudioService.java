@@ -87,7 +87,8 @@ public final class AudioService {
 
     /** The whole generated audio with the HTTP answer's status and headers ({@code Content-Type} names the format). */
     public GroqResponse<byte[]> speechWithResponse(SpeechRequest request, RequestOptions options) {
-        HttpResponse response = api.send("audio.speech", "POST", "/audio/speech", speechBody(request), acceptAudio(options));
+        HttpResponse response = api.send("audio.speech", "POST", "/audio/speech", speechBody(request),
+                acceptAudio(options));
         return new GroqResponse<>(response.body(), response.statusCode(), response.headers());
     }
 
@@ -121,7 +122,7 @@ public final class AudioService {
         }
     }
 
-    /** Writes the generated audio to {@code out} as it arrives; does not close {@code out}. Returns the bytes written. */
+    /** Writes the generated audio to {@code out} as it arrives, and returns how many bytes; does not close it. */
     public long speech(SpeechRequest request, OutputStream out) {
         return speech(request, out, RequestOptions.DEFAULT);
     }
@@ -178,7 +179,8 @@ public final class AudioService {
                 try {
                     n = in.read(buffer);
                 } catch (IOException e) {
-                    throw new NetworkException("audio.speech: the audio broke off after " + written + " bytes: " + e, e);
+                    throw new NetworkException("audio.speech: the audio broke off after " + written + " bytes: " + e,
+                            e);
                 }
                 if (n < 0) return written;
                 try {

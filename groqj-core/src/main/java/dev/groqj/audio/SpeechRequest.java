@@ -41,8 +41,8 @@ public final class SpeechRequest {
         this.sampleRate = b.sampleRate;
         this.speed = b.speed;
         if (sampleRate != null && !SAMPLE_RATES.contains(sampleRate)) {
-            throw new ValidationException("sample_rate", "must be one of 8000, 16000, 22050, 24000, 32000, 44100, 48000,"
-                    + " was " + sampleRate);
+            throw new ValidationException("sample_rate",
+                    "must be one of 8000, 16000, 22050, 24000, 32000, 44100, 48000, was " + sampleRate);
         }
         if (speed != null && !(speed >= 0.5 && speed <= 5)) {
             throw new ValidationException("speed", "must be between 0.5 and 5, was " + speed);

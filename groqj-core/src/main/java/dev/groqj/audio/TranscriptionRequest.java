@@ -38,7 +38,8 @@ public final class TranscriptionRequest extends AudioRequest {
         this.timestampGranularities = List.copyOf(b.timestampGranularities);
         // ISO-639-1 is two letters; Groq also takes a few three-letter codes (haw, yue).
         if (language != null && !language.matches("[a-z]{2,3}")) {
-            throw new ValidationException("language", "must be an ISO-639-1 code such as \"en\", was \"" + language + '"');
+            throw new ValidationException("language",
+                    "must be an ISO-639-1 code such as \"en\", was \"" + language + '"');
         }
         if (!timestampGranularities.isEmpty() && responseFormat() != TranscriptionFormat.VERBOSE_JSON) {
             throw new ValidationException("timestamp_granularities", "need response_format verbose_json, was "

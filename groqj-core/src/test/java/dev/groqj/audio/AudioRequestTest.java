@@ -48,7 +48,8 @@ class AudioRequestTest {
 
     @Test
     void unsetOptionsAreNotSent() throws IOException {
-        TranscriptionRequest request = TranscriptionRequest.builder().url("https://example.com/a.mp3").model("m").build();
+        TranscriptionRequest request = TranscriptionRequest.builder()
+                .url("https://example.com/a.mp3").model("m").build();
 
         List<Part> parts = parts(request.toMultipartBody());
 

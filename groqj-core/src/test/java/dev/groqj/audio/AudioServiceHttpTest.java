@@ -70,7 +70,8 @@ class AudioServiceHttpTest {
         assertThat(r.header("Content-Length")).isEqualTo(String.valueOf(r.body().length));
         List<Part> parts = MultipartReader.parse(r.body(), r.header("Content-Type"));
         assertThat(parts).extracting(p -> p.name() + "=" + (p.fileName() == null ? p.text() : p.fileName()))
-                .containsExactly("model=whisper-large-v3-turbo", "prompt=Vercel, AI SDK", "response_format=verbose_json",
+                .containsExactly("model=whisper-large-v3-turbo", "prompt=Vercel, AI SDK",
+                        "response_format=verbose_json",
                         "temperature=0.0", "language=en", "timestamp_granularities[]=word",
                         "timestamp_granularities[]=segment", "file=meeting %22final%22.wav");
         assertThat(parts.get(7).contentType()).isEqualTo("audio/wav");
@@ -104,7 +105,8 @@ class AudioServiceHttpTest {
         });
 
         GroqResponse<Transcription> r = audio.transcribeWithResponse(TranscriptionRequest.builder()
-                .file(Wav.bytes(100), "a.wav").model("whisper-large-v3").responseFormat(TranscriptionFormat.TEXT).build(),
+                        .file(Wav.bytes(100), "a.wav").model("whisper-large-v3")
+                        .responseFormat(TranscriptionFormat.TEXT).build(),
                 RequestOptions.DEFAULT);
 
         assertThat(r.value().text()).isEqualTo(" Hello from the Versal AISDK.\n");
@@ -115,7 +117,8 @@ class AudioServiceHttpTest {
 
     @Test
     void translateGoesToTranslationsWithItsFields() throws Exception {
-        server.answer(200, "application/json", "{\"text\":\"Hello\",\"x_groq\":{\"id\":\"req_1\"}}".getBytes(StandardCharsets.UTF_8));
+        server.answer(200, "application/json",
+                "{\"text\":\"Hello\",\"x_groq\":{\"id\":\"req_1\"}}".getBytes(StandardCharsets.UTF_8));
 
         Transcription t = audio.translateWithResponse(TranslationRequest.builder().file(Wav.bytes(200), "hallo.wav")
                 .model(TranslationRequest.WHISPER_LARGE_V3).prompt("greeting").build(), RequestOptions.DEFAULT).value();
@@ -193,7 +196,8 @@ class AudioServiceHttpTest {
         assertThat(r.path()).isEqualTo("/openai/v1/audio/speech");
         assertThat(r.header("Content-Type")).isEqualTo("application/json");
         assertThat(r.header("Accept")).isEqualTo("audio/*");
-        assertThat(Json.tree(new String(r.body(), StandardCharsets.UTF_8))).isEqualTo(Json.tree("{\"model\":\"playai-tts\","
+        assertThat(Json.tree(new String(r.body(), StandardCharsets.UTF_8))).isEqualTo(Json.tree(
+                "{\"model\":\"playai-tts\","
                 + "\"input\":\"Hello\",\"voice\":\"Fritz-PlayAI\",\"response_format\":\"wav\",\"sample_rate\":16000,"
                 + "\"speed\":1.25}"));
         assertThat(audioBytes).isEqualTo(wav);
@@ -259,7 +263,10 @@ class AudioServiceHttpTest {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         OutputStream out = new OutputStream() {
             @Override public void write(int b) { sink.write(b); firstBytesWritten.countDown(); }
-            @Override public void write(byte[] b, int off, int len) { sink.write(b, off, len); firstBytesWritten.countDown(); }
+            @Override public void write(byte[] b, int off, int len) {
+                sink.write(b, off, len);
+                firstBytesWritten.countDown();
+            }
         };
 
         long written = audio.speech(speech(), out, RequestOptions.DEFAULT);

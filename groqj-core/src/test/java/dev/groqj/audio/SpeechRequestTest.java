@@ -16,7 +16,8 @@ class SpeechRequestTest {
         SpeechRequest request = valid().responseFormat(SpeechFormat.MULAW).sampleRate(8000).speed(1.5).build();
 
         assertThat(Json.tree(Json.writeString(request))).isEqualTo(Json.tree(
-                "{\"model\":\"playai-tts\",\"input\":\"Hello\",\"voice\":\"Fritz-PlayAI\",\"response_format\":\"mulaw\","
+                "{\"model\":\"playai-tts\",\"input\":\"Hello\",\"voice\":\"Fritz-PlayAI\","
+                        + "\"response_format\":\"mulaw\","
                         + "\"sample_rate\":8000,\"speed\":1.5}"));
     }
 

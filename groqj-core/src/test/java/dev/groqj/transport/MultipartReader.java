@@ -84,7 +84,8 @@ public final class MultipartReader {
     }
 
     private static boolean startsWith(byte[] body, int at, byte[] prefix) {
-        return body.length - at >= prefix.length && Arrays.equals(body, at, at + prefix.length, prefix, 0, prefix.length);
+        return body.length - at >= prefix.length
+                && Arrays.equals(body, at, at + prefix.length, prefix, 0, prefix.length);
     }
 
     private static int indexOf(byte[] body, byte[] needle, int from) {
