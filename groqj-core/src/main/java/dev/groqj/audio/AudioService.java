@@ -6,9 +6,9 @@ import dev.groqj.error.GroqException;
 import dev.groqj.error.NetworkException;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.Json;
+import dev.groqj.internal.OpenStream;
 import dev.groqj.transport.HttpResponse;
 import dev.groqj.transport.RequestBody;
-import dev.groqj.transport.StreamingResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -167,9 +167,12 @@ public final class AudioService {
         return RequestBody.json(Json.write(request));
     }
 
-    /** Copies the response body to {@code out} as it arrives; a broken response is a network failure. */
+    /**
+     * Copies the response body to {@code out} as it arrives; a broken response is a network failure. Nothing is
+     * retried once bytes arrived: they may already be written.
+     */
     private long download(RequestBody body, OutputStream out, RequestOptions options) {
-        try (StreamingResponse response = api.sendStreaming("audio.speech", "POST", "/audio/speech", body,
+        try (OpenStream response = api.sendStreaming("audio.speech", "POST", "/audio/speech", body,
                 acceptAudio(options));
              InputStream in = response.body()) {
             byte[] buffer = new byte[16 * 1024];
@@ -179,20 +182,27 @@ public final class AudioService {
                 try {
                     n = in.read(buffer);
                 } catch (IOException e) {
-                    throw new NetworkException("audio.speech: the audio broke off after " + written + " bytes: " + e,
-                            e);
+                    throw failed(response, new NetworkException(
+                            "audio.speech: the audio broke off after " + written + " bytes: " + e, e));
                 }
                 if (n < 0) return written;
+                if (written == 0) response.chunkArrived();
                 try {
                     out.write(buffer, 0, n);
                 } catch (IOException e) {
-                    throw new GroqException("audio.speech: cannot write the audio: " + e, e);
+                    throw failed(response, new GroqException("audio.speech: cannot write the audio: " + e, e));
                 }
                 written += n;
             }
         } catch (IOException e) {
             throw new NetworkException("audio.speech: closing the response failed: " + e, e);
         }
+    }
+
+    /** Tells the call's listeners how the stream ended, and returns {@code error} to throw. */
+    private static GroqException failed(OpenStream response, GroqException error) {
+        response.failed(error);
+        return error;
     }
 
     private static void deleteQuietly(Path path) {

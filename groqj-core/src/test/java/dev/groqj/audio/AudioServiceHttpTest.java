@@ -5,6 +5,7 @@ import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.error.BadRequestException;
 import dev.groqj.error.NetworkException;
+import dev.groqj.error.ServerException;
 import dev.groqj.internal.Json;
 import dev.groqj.transport.MultipartReader;
 import dev.groqj.transport.MultipartReader.Part;
@@ -20,11 +21,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -157,6 +160,50 @@ class AudioServiceHttpTest {
         assertThat(MultipartReader.parse(second.body(), second.header("Content-Type")).get(1).body())
                 .isEqualTo(MultipartReader.parse(first.body(), first.header("Content-Type")).get(1).body())
                 .isEqualTo(wav);
+    }
+
+    @Test
+    void serverErrorThenSuccessRetriesWithTheWholeFileReadAgain(@TempDir Path dir) throws Exception {
+        byte[] wav = Wav.bytes(120_000);
+        Path file = Files.write(dir.resolve("a.wav"), wav);
+        List<Duration> slept = new ArrayList<>();
+        AudioService retrying = new AudioService(LoopbackServer.apiClient(server.baseUrl(), 2, slept::add));
+        failFirstThenAnswer("{\"text\":\"second time\"}");
+
+        Transcription t = retrying.transcribe(TranscriptionRequest.builder().file(file).model("m").build());
+
+        assertThat(t.text()).isEqualTo("second time");
+        assertThat(slept).hasSize(1);
+        LoopbackServer.Received first = server.take();
+        LoopbackServer.Received second = server.take();
+        assertThat(MultipartReader.parse(first.body(), first.header("Content-Type")).get(1).body()).isEqualTo(wav);
+        assertThat(MultipartReader.parse(second.body(), second.header("Content-Type")).get(1).body()).isEqualTo(wav);
+    }
+
+    @Test
+    void oneShotStreamIsSentOnceAndNotRetried() throws Exception {
+        AudioService retrying = new AudioService(LoopbackServer.apiClient(server.baseUrl(), 2, d -> { }));
+        failFirstThenAnswer("{\"text\":\"never\"}");
+
+        assertThatThrownBy(() -> retrying.transcribe(TranscriptionRequest.builder()
+                .file(AudioFile.ofStream(new ByteArrayInputStream(Wav.bytes(1_000)), "a.wav")).model("m").build()))
+                .isInstanceOf(ServerException.class);
+
+        server.take();
+        assertThat(server.pending()).isZero();
+    }
+
+    /** The first request gets a 500, every later one {@code json}. */
+    private void failFirstThenAnswer(String json) {
+        AtomicInteger calls = new AtomicInteger();
+        server.answer(ex -> {
+            byte[] body = calls.getAndIncrement() == 0
+                    ? "{\"error\":{\"message\":\"boom\",\"type\":\"internal_server_error\"}}".getBytes(StandardCharsets.UTF_8)
+                    : json.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(calls.get() == 1 ? 500 : 200, body.length);
+            ex.getResponseBody().write(body);
+        });
     }
 
     @Test

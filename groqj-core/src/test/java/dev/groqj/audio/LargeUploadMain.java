@@ -1,5 +1,7 @@
 package dev.groqj.audio;
 
+import dev.groqj.resilience.Sleeper;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -15,7 +17,7 @@ public final class LargeUploadMain {
     }
 
     public static void main(String[] args) {
-        AudioService audio = new AudioService(LoopbackServer.apiClient(args[0]));
+        AudioService audio = new AudioService(LoopbackServer.apiClient(args[0], 0, Sleeper.SYSTEM));
         AtomicLong sent = new AtomicLong();
         AtomicLong total = new AtomicLong();
 

@@ -5,13 +5,14 @@ import com.sun.net.httpserver.HttpServer;
 import dev.groqj.GroqConfig;
 import dev.groqj.auth.ApiKeyAuth;
 import dev.groqj.internal.ApiClient;
+import dev.groqj.resilience.ResilienceOrchestrator;
+import dev.groqj.resilience.Sleeper;
 import dev.groqj.transport.JdkHttpTransport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +59,18 @@ final class LoopbackServer implements AutoCloseable {
 
     /** The client pipeline the services use, pointed at this server, with no retries. */
     ApiClient apiClient() {
-        return apiClient(baseUrl());
+        return apiClient(baseUrl(), 0, Sleeper.SYSTEM);
     }
 
-    static ApiClient apiClient(String baseUrl) {
-        GroqConfig config = GroqConfig.builder().apiKey(KEY).baseUrl(baseUrl).maxRetries(0).build();
+    /** The client pipeline with {@code maxRetries}; backoffs go to {@code sleeper}. */
+    static ApiClient apiClient(String baseUrl, int maxRetries, Sleeper sleeper) {
+        GroqConfig config = GroqConfig.builder().apiKey(KEY).baseUrl(baseUrl).maxRetries(maxRetries).build();
+        ResilienceOrchestrator resilience = ResilienceOrchestrator.builder()
+                .retryConfig(config.retryConfig())
+                .sleeper(sleeper)
+                .build();
         return new ApiClient(config, JdkHttpTransport.create(Duration.ofSeconds(5)), new ApiKeyAuth(config.apiKey()),
-                Clock.systemUTC());
+                resilience);
     }
 
     LoopbackServer answer(Answer answer) {
@@ -79,6 +85,11 @@ final class LoopbackServer implements AutoCloseable {
             ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
             ex.getResponseBody().write(body);
         });
+    }
+
+    /** Requests that arrived and were not taken yet. */
+    int pending() {
+        return received.size();
     }
 
     Received take() throws InterruptedException {
