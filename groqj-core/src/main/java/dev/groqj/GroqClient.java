@@ -1,5 +1,6 @@
 package dev.groqj;
 
+import dev.groqj.audio.AudioService;
 import dev.groqj.auth.ApiKeyAuth;
 import dev.groqj.auth.AuthProvider;
 import dev.groqj.chat.AsyncChatService;
@@ -43,6 +44,7 @@ public final class GroqClient implements AutoCloseable {
     private final HttpTransport transport;
     private final ApiClient api;
     private final ChatService chat;
+    private final AudioService audio;
     private final ModelsService models;
     private final AsyncGroqClient async;
 
@@ -63,6 +65,7 @@ public final class GroqClient implements AutoCloseable {
         else resilience.circuitBreakerConfig(config.circuitBreakerConfig());
         this.api = new ApiClient(config, transport, auth, resilience.build(), b.logBodies);
         this.chat = new ChatService(api);
+        this.audio = new AudioService(api);
         this.models = new ModelsService(api);
         this.async = new AsyncGroqClient(new AsyncChatService(api), new AsyncModelsService(api));
     }
@@ -78,6 +81,11 @@ public final class GroqClient implements AutoCloseable {
 
     public ChatService chat() {
         return chat;
+    }
+
+    /** Speech to text (transcribe, translate) and text to speech. */
+    public AudioService audio() {
+        return audio;
     }
 
     public ModelsService models() {
