@@ -1,5 +1,6 @@
 package dev.groqj;
 
+import dev.groqj.audio.AsyncAudioService;
 import dev.groqj.chat.AsyncChatService;
 import dev.groqj.models.AsyncModelsService;
 
@@ -12,16 +13,19 @@ import dev.groqj.models.AsyncModelsService;
  * AsyncGroqClient async = client.async();
  * CompletableFuture<ChatCompletion> c = async.chat().create(request);
  * CompletableFuture<ModelList> models = async.models().list();
+ * CompletableFuture<Transcription> t = async.audio().transcribe(transcriptionRequest);
  * c.cancel(true);   // aborts the HTTP exchange
  * }</pre>
  */
 public final class AsyncGroqClient {
     private final AsyncChatService chat;
     private final AsyncModelsService models;
+    private final AsyncAudioService audio;
 
-    AsyncGroqClient(AsyncChatService chat, AsyncModelsService models) {
+    AsyncGroqClient(AsyncChatService chat, AsyncModelsService models, AsyncAudioService audio) {
         this.chat = chat;
         this.models = models;
+        this.audio = audio;
     }
 
     public AsyncChatService chat() {
@@ -30,5 +34,9 @@ public final class AsyncGroqClient {
 
     public AsyncModelsService models() {
         return models;
+    }
+
+    public AsyncAudioService audio() {
+        return audio;
     }
 }

@@ -1,5 +1,6 @@
 package dev.groqj;
 
+import dev.groqj.audio.AsyncAudioService;
 import dev.groqj.audio.AudioService;
 import dev.groqj.auth.ApiKeyAuth;
 import dev.groqj.auth.AuthProvider;
@@ -67,7 +68,8 @@ public final class GroqClient implements AutoCloseable {
         this.chat = new ChatService(api);
         this.audio = new AudioService(api);
         this.models = new ModelsService(api);
-        this.async = new AsyncGroqClient(new AsyncChatService(api), new AsyncModelsService(api));
+        this.async = new AsyncGroqClient(new AsyncChatService(api), new AsyncModelsService(api),
+                new AsyncAudioService(api));
     }
 
     public static Builder builder() {

@@ -134,13 +134,25 @@ public final class AudioService {
 
     private GroqResponse<Transcription> upload(String operation, String path, AudioRequest request,
                                                RequestOptions options) {
+        HttpResponse response = api.send(operation, "POST", path, uploadBody(request), uploadOptions(request, options));
+        return transcription(response, request);
+    }
+
+    /** The multipart body of an upload, reporting progress when the request asks. */
+    static RequestBody uploadBody(AudioRequest request) {
         RequestBody body = request.toMultipartBody();
-        if (request.progressListener() != null) body = new ProgressBody(body, request.progressListener());
+        return request.progressListener() == null ? body : new ProgressBody(body, request.progressListener());
+    }
+
+    static RequestOptions uploadOptions(AudioRequest request, RequestOptions options) {
         RequestOptions effective = options == null ? RequestOptions.DEFAULT : options;
         if (request.file() != null && !request.file().isRepeatable()) {
             effective = effective.toBuilder().maxRetries(0).build(); // a one-shot stream cannot be sent twice
         }
-        HttpResponse response = api.send(operation, "POST", path, body, effective);
+        return effective;
+    }
+
+    static GroqResponse<Transcription> transcription(HttpResponse response, AudioRequest request) {
         return new GroqResponse<>(read(response, request.responseFormat()), response.statusCode(), response.headers());
     }
 
@@ -156,13 +168,13 @@ public final class AudioService {
     }
 
     /** The answer is audio, not the client's default {@code application/json}; a caller's own Accept wins. */
-    private static RequestOptions acceptAudio(RequestOptions options) {
+    static RequestOptions acceptAudio(RequestOptions options) {
         RequestOptions o = options == null ? RequestOptions.DEFAULT : options;
         boolean own = o.headers().keySet().stream().anyMatch("Accept"::equalsIgnoreCase);
         return own ? o : o.toBuilder().header("Accept", "audio/*").build();
     }
 
-    private static RequestBody speechBody(SpeechRequest request) {
+    static RequestBody speechBody(SpeechRequest request) {
         Objects.requireNonNull(request, "request == null");
         return RequestBody.json(Json.write(request));
     }
