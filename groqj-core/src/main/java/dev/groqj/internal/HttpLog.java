@@ -19,37 +19,42 @@ import java.util.TreeMap;
  * built with {@code logBodies(true)}. Not API.
  *
  * <pre>{@code
- * --> POST /chat/completions (chat.create #7, attempt 1) {Accept=[application/json], Authorization=[██], ...}
+ * --> POST /chat/completions (chat.create #7, attempt 1) {accept=[application/json], authorization=[██], ...}
  * <-- 200 POST /chat/completions (chat.create #7, attempt 1) 183 ms, request id req_01j...
  * }</pre>
  */
 final class HttpLog {
-    private static final Logger LOG = LoggerFactory.getLogger("dev.groqj.http");
     private static final int MAX_BODY_CHARS = 4096;
 
+    private final Logger log;
     private final boolean logBodies;
 
     HttpLog(boolean logBodies) {
+        this(LoggerFactory.getLogger("dev.groqj.http"), logBodies);
+    }
+
+    HttpLog(Logger log, boolean logBodies) {
+        this.log = log;
         this.logBodies = logBodies;
     }
 
     void sent(CallInfo call, int attempt, HttpRequest request) {
-        if (!LOG.isDebugEnabled()) return;
+        if (!log.isDebugEnabled()) return;
         byte[] body = request.body() == null ? null : request.body().bytesIfBuffered();
-        LOG.debug("--> {} {} ({} #{}, attempt {}) {}{}", request.method(), request.uri().getPath(), call.operation(),
+        log.debug("--> {} {} ({} #{}, attempt {}) {}{}", call.method(), call.path(), call.operation(),
                 call.id(), attempt, redacted(request.headers()), logBodies && body != null ? "\n" + text(body) : "");
     }
 
     void answered(CallInfo call, int attempt, int status, Headers headers, long startNanos, byte[] body) {
-        if (!LOG.isDebugEnabled()) return;
-        LOG.debug("<-- {} {} {} ({} #{}, attempt {}) {} ms, request id {}{}", status, call.method(), call.path(),
+        if (!log.isDebugEnabled()) return;
+        log.debug("<-- {} {} {} ({} #{}, attempt {}) {} ms, request id {}{}", status, call.method(), call.path(),
                 call.operation(), call.id(), attempt, millisSince(startNanos), headers.firstOrNull("x-request-id"),
                 logBodies && body != null ? "\n" + text(body) : "");
     }
 
     void failed(CallInfo call, int attempt, long startNanos, Throwable error) {
-        if (!LOG.isDebugEnabled()) return;
-        LOG.debug("<-- failed {} {} ({} #{}, attempt {}) {} ms: {}", call.method(), call.path(), call.operation(),
+        if (!log.isDebugEnabled()) return;
+        log.debug("<-- failed {} {} ({} #{}, attempt {}) {} ms: {}", call.method(), call.path(), call.operation(),
                 call.id(), attempt, millisSince(startNanos),
                 error instanceof GroqException ? error.getMessage() : String.valueOf(error));
     }
