@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The one path every call takes: build the request (base URL, headers, auth), run it through the resilience
@@ -186,52 +187,27 @@ public final class ApiClient {
         }
 
         HttpResponse send() {
-            int attempt = sending();
-            long start = System.nanoTime();
-            HttpResponse response;
-            try {
-                response = transport.send(request);
-            } catch (RuntimeException e) {
-                log.failed(call, attempt, start, e);
-                throw e;
-            }
-            return checked(attempt, start, response);
+            Attempt attempt = sending();
+            return attempt.checked(attempt.sent(() -> transport.send(request)));
         }
 
         CompletableFuture<HttpResponse> sendAsync() {
-            int attempt = sending();
-            long start = System.nanoTime();
-            CompletableFuture<HttpResponse> sent = transport.sendAsync(request);
-            sent.whenComplete((r, e) -> {
-                if (e != null) log.failed(call, attempt, start, e);
-            });
-            return Futures.map(sent, response -> checked(attempt, start, response));
+            Attempt attempt = sending();
+            return Futures.map(attempt.sentAsync(transport.sendAsync(request)), attempt::checked);
         }
 
         StreamingResponse openStream() {
-            int attempt = sending();
-            long start = System.nanoTime();
-            StreamingResponse r;
-            try {
-                r = transport.sendStreaming(request);
-            } catch (RuntimeException e) {
-                log.failed(call, attempt, start, e);
-                throw e;
-            }
-            answered(attempt, start, r.statusCode(), r.headers(), null);
+            Attempt attempt = sending();
+            StreamingResponse r = attempt.sent(() -> transport.sendStreaming(request));
+            attempt.answered(r.statusCode(), r.headers(), null);
             if (!isSuccess(r.statusCode())) throw error(r.statusCode(), r.headers(), readErrorBody(r));
             return r;
         }
 
         CompletableFuture<AsyncStreamingResponse> openStreamAsync() {
-            int attempt = sending();
-            long start = System.nanoTime();
-            CompletableFuture<AsyncStreamingResponse> sent = transport.sendStreamingAsync(request);
-            sent.whenComplete((r, e) -> {
-                if (e != null) log.failed(call, attempt, start, e);
-            });
-            return Futures.compose(sent, r -> {
-                answered(attempt, start, r.statusCode(), r.headers(), null);
+            Attempt attempt = sending();
+            return Futures.compose(attempt.sentAsync(transport.sendStreamingAsync(request)), r -> {
+                attempt.answered(r.statusCode(), r.headers(), null);
                 if (isSuccess(r.statusCode())) return CompletableFuture.completedFuture(r);
                 return ErrorBody.read(r, MAX_ERROR_BODY_BYTES).thenApply(body -> {
                     throw error(r.statusCode(), r.headers(), body);
@@ -252,29 +228,55 @@ public final class ApiClient {
             };
         }
 
-        private int sending() {
-            int attempt = attempts.incrementAndGet();
-            log.sent(call, attempt, request);
+        private Attempt sending() {
+            Attempt attempt = new Attempt(attempts.incrementAndGet());
+            log.sent(call, attempt.number, request);
             resilience.listener().requestSent(call);
             return attempt;
         }
 
-        private HttpResponse checked(int attempt, long start, HttpResponse response) {
-            answered(attempt, start, response.statusCode(), response.headers(), response.body());
-            if (!response.isSuccessful()) {
-                throw error(response.statusCode(), response.headers(), response.body());
-            }
-            return response;
-        }
-
-        private void answered(int attempt, long start, int status, Headers headers, byte[] body) {
-            log.answered(call, attempt, status, headers, start, body);
-            resilience.rateLimitManager().update(headers);
-            resilience.listener().responseHeaders(call, status, headers.firstOrNull("x-request-id"));
-        }
-
         private GroqException error(int status, Headers headers, byte[] body) {
             return ErrorMapper.map(status, headers, body, rateLimitStatus(), resilience.clock());
+        }
+
+        /** One attempt of the exchange: logs how it went and tells the pipeline what the answer said. */
+        private final class Attempt {
+            final int number;
+            final long startNanos = System.nanoTime();
+
+            Attempt(int number) {
+                this.number = number;
+            }
+
+            <R> R sent(Supplier<R> send) {
+                try {
+                    return send.get();
+                } catch (RuntimeException e) {
+                    log.failed(call, number, startNanos, e);
+                    throw e;
+                }
+            }
+
+            <R> CompletableFuture<R> sentAsync(CompletableFuture<R> sent) {
+                sent.whenComplete((r, e) -> {
+                    if (e != null) log.failed(call, number, startNanos, e);
+                });
+                return sent;
+            }
+
+            HttpResponse checked(HttpResponse response) {
+                answered(response.statusCode(), response.headers(), response.body());
+                if (!response.isSuccessful()) {
+                    throw error(response.statusCode(), response.headers(), response.body());
+                }
+                return response;
+            }
+
+            void answered(int status, Headers headers, byte[] body) {
+                log.answered(call, number, status, headers, startNanos, body);
+                resilience.rateLimitManager().update(headers);
+                resilience.listener().responseHeaders(call, status, headers.firstOrNull("x-request-id"));
+            }
         }
     }
 
