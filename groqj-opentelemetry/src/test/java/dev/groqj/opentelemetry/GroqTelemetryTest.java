@@ -112,6 +112,18 @@ class GroqTelemetryTest {
     }
 
     @Test
+    void asyncStreamEndsItsSpanWhenTheLastChunkIsDelivered() throws Exception {
+        ChatCompletion c;
+        try (GroqClient client = client(GroqTelemetry.create(otel))) {
+            c = client.async().chat().stream(HELLO, new dev.groqj.chat.ChatStreamHandler() { })
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        SpanData span = spans.getFinishedSpanItems().get(0);
+        assertThat(span.getAttributes().get(GroqTelemetry.RESPONSE_ID)).isEqualTo(c.id());
+        assertThat(span.getAttributes().get(GroqTelemetry.OUTPUT_TOKENS)).isEqualTo(c.usage().completionTokens());
+    }
+
+    @Test
     void contentIsRecordedOnlyWhenTurnedOn() {
         try (GroqClient client = client(GroqTelemetry.builder(otel).captureContent(true).build())) {
             client.chat().create(HELLO);
