@@ -70,6 +70,10 @@ public final class GroqTelemetry {
     static final AttributeKey<String> INPUT_MESSAGES = AttributeKey.stringKey("gen_ai.input.messages");
     static final AttributeKey<String> OUTPUT_MESSAGES = AttributeKey.stringKey("gen_ai.output.messages");
     private static final String GROQ = "groq";
+    private static final List<Double> SECONDS_BUCKETS = List.of(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56,
+            5.12, 10.24, 20.48, 40.96, 81.92);
+    private static final List<Long> TOKEN_BUCKETS = List.of(1L, 4L, 16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L,
+            262144L, 1048576L, 4194304L, 16777216L, 67108864L);
 
     private final Tracer tracer;
     private final DoubleHistogram duration;
@@ -80,12 +84,15 @@ public final class GroqTelemetry {
     private GroqTelemetry(Builder b) {
         this.tracer = b.openTelemetry.getTracer(INSTRUMENTATION);
         Meter meter = b.openTelemetry.getMeter(INSTRUMENTATION);
+        // bucket boundaries as the GenAI conventions advise them
         this.duration = meter.histogramBuilder("gen_ai.client.operation.duration").setUnit("s")
-                .setDescription("GenAI operation duration").build();
+                .setDescription("GenAI operation duration").setExplicitBucketBoundariesAdvice(SECONDS_BUCKETS).build();
         this.tokens = meter.histogramBuilder("gen_ai.client.token.usage").ofLongs().setUnit("{token}")
-                .setDescription("Measures number of input and output tokens used").build();
+                .setDescription("Measures number of input and output tokens used")
+                .setExplicitBucketBoundariesAdvice(TOKEN_BUCKETS).build();
         this.firstChunk = meter.histogramBuilder("gen_ai.client.operation.time_to_first_chunk").setUnit("s")
-                .setDescription("Time from the start of a streamed call to its first chunk").build();
+                .setDescription("Time from the start of a streamed call to its first chunk")
+                .setExplicitBucketBoundariesAdvice(SECONDS_BUCKETS).build();
         this.captureContent = b.captureContent;
     }
 

@@ -89,7 +89,11 @@ class GroqTelemetryTest {
         assertThat(duration.getUnit()).isEqualTo("s");
         HistogramPointData point = duration.getHistogramData().getPoints().iterator().next();
         assertThat(point.getCount()).isEqualTo(1);
+        assertThat(point.getBoundaries()).startsWith(0.01, 0.02, 0.04).endsWith(81.92);
         assertThat(point.getAttributes().get(GroqTelemetry.OPERATION)).isEqualTo("chat");
+        assertThat(point.getAttributes().get(GroqTelemetry.PROVIDER)).isEqualTo("groq");
+        assertThat(point.getAttributes().get(GroqTelemetry.RESPONSE_MODEL)).isEqualTo(c.model());
+        assertThat(point.getAttributes().get(GroqTelemetry.ERROR_TYPE)).isNull();
         assertThat(point.getAttributes().get(GroqTelemetry.REQUEST_MODEL)).isEqualTo(MODEL);
         MetricData tokens = metric(all, "gen_ai.client.token.usage");
         assertThat(tokens.getHistogramData().getPoints().stream()
