@@ -5,6 +5,7 @@ import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.auth.AuthProvider;
 import dev.groqj.error.GroqException;
+import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.ResponseInfo;
 import dev.groqj.observability.TokenUsage;
@@ -23,6 +24,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -165,7 +167,9 @@ public final class ApiClient {
     }
 
     private Exchange exchange(CallInfo call, RequestBody body, RequestOptions options) {
-        return new Exchange(call, request(call.method(), call.path(), body, options));
+        Duration deadline = call.deadline() != null ? call.deadline() : config.retryConfig().deadline();
+        Instant deadlineAt = deadline == null ? null : resilience.clock().instant().plus(deadline);
+        return new Exchange(call, request(call.method(), call.path(), body, options), deadlineAt);
     }
 
     private static <T> GroqResponse<T> decode(HttpResponse response, Class<T> type) {
@@ -178,27 +182,29 @@ public final class ApiClient {
      */
     private final class Exchange {
         final CallInfo call;
-        final HttpRequest request;
+        private final HttpRequest request;
+        private final Instant deadlineAt;
         private final AtomicInteger attempts = new AtomicInteger();
 
-        Exchange(CallInfo call, HttpRequest request) {
+        Exchange(CallInfo call, HttpRequest request, Instant deadlineAt) {
             this.call = call;
             this.request = request;
+            this.deadlineAt = deadlineAt;
         }
 
         HttpResponse send() {
             Attempt attempt = sending();
-            return attempt.checked(attempt.sent(() -> transport.send(request)));
+            return attempt.checked(attempt.sent(() -> transport.send(attempt.request)));
         }
 
         CompletableFuture<HttpResponse> sendAsync() {
             Attempt attempt = sending();
-            return Futures.map(attempt.sentAsync(transport.sendAsync(request)), attempt::checked);
+            return Futures.map(attempt.sentAsync(transport.sendAsync(attempt.request)), attempt::checked);
         }
 
         StreamingResponse openStream() {
             Attempt attempt = sending();
-            StreamingResponse r = attempt.sent(() -> transport.sendStreaming(request));
+            StreamingResponse r = attempt.sent(() -> transport.sendStreaming(attempt.request));
             attempt.answered(r.statusCode(), r.headers(), null);
             if (!isSuccess(r.statusCode())) throw error(r.statusCode(), r.headers(), readErrorBody(r));
             return r;
@@ -206,7 +212,7 @@ public final class ApiClient {
 
         CompletableFuture<AsyncStreamingResponse> openStreamAsync() {
             Attempt attempt = sending();
-            return Futures.compose(attempt.sentAsync(transport.sendStreamingAsync(request)), r -> {
+            return Futures.compose(attempt.sentAsync(transport.sendStreamingAsync(attempt.request)), r -> {
                 attempt.answered(r.statusCode(), r.headers(), null);
                 if (isSuccess(r.statusCode())) return CompletableFuture.completedFuture(r);
                 return ErrorBody.read(r, MAX_ERROR_BODY_BYTES).thenApply(body -> {
@@ -229,10 +235,21 @@ public final class ApiClient {
         }
 
         private Attempt sending() {
-            Attempt attempt = new Attempt(attempts.incrementAndGet());
-            log.sent(call, attempt.number, request);
+            Attempt attempt = new Attempt(attempts.incrementAndGet(), withinDeadline());
+            log.sent(call, attempt.number, attempt.request);
             resilience.listener().requestSent(call);
             return attempt;
+        }
+
+        /** The request with its timeout cut to what the call's deadline leaves, so the deadline bounds every attempt. */
+        private HttpRequest withinDeadline() {
+            if (deadlineAt == null) return request;
+            Duration left = Duration.between(resilience.clock().instant(), deadlineAt);
+            if (left.isNegative() || left.isZero()) {
+                throw new GroqTimeoutException(call.operation() + ": the call's deadline passed before attempt "
+                        + (attempts.get()) + " could be sent", null);
+            }
+            return left.compareTo(request.timeout()) >= 0 ? request : request.toBuilder().timeout(left).build();
         }
 
         private GroqException error(int status, Headers headers, byte[] body) {
@@ -242,10 +259,12 @@ public final class ApiClient {
         /** One attempt of the exchange: logs how it went and tells the pipeline what the answer said. */
         private final class Attempt {
             final int number;
+            final HttpRequest request;
             final long startNanos = System.nanoTime();
 
-            Attempt(int number) {
+            Attempt(int number, HttpRequest request) {
                 this.number = number;
+                this.request = request;
             }
 
             <R> R sent(Supplier<R> send) {
