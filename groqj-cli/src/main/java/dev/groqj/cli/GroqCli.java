@@ -16,9 +16,14 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * The {@code groqj} command: chat, models, audio, health, and a local sandbox of the Groq API.
@@ -63,7 +68,20 @@ public final class GroqCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(CliEnvironment.system()).execute(args));
+        CommandLine cli = commandLine(CliEnvironment.system());
+        cli.setOut(writer(System.out, "sun.stdout.encoding"));
+        cli.setErr(writer(System.err, "sun.stderr.encoding"));
+        System.exit(cli.execute(args));
+    }
+
+    /**
+     * The terminal's encoding when the JVM knows it, else UTF-8: answers are full of non-ASCII text, and the
+     * platform default in a bare POSIX locale would print them as question marks.
+     */
+    private static PrintWriter writer(PrintStream stream, String encodingProperty) {
+        String encoding = System.getProperty(encodingProperty);
+        Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding) : UTF_8;
+        return new PrintWriter(new OutputStreamWriter(stream, charset), true);
     }
 
     /** The command line over {@code environment}; set its out and err to capture what it prints. */

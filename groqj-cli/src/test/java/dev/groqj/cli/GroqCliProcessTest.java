@@ -1,5 +1,8 @@
 package dev.groqj.cli;
 
+import dev.groqj.testkit.Endpoint;
+import dev.groqj.testkit.FakeGroqServer;
+import dev.groqj.testkit.ScriptedResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +13,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,5 +77,29 @@ class GroqCliProcessTest {
             process.destroy(); // SIGTERM, like Ctrl-C: the shutdown hook closes the server
         }
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aSignalDuringAStreamEndsItPromptlyAndQuietly(@TempDir Path dir) throws Exception {
+        try (FakeGroqServer server = FakeGroqServer.create().start()) {
+            // one token per 200 ms: the whole answer would take over ten seconds
+            server.enqueue(Endpoint.CHAT_COMPLETIONS,
+                    ScriptedResponse.modelAnswer().toBuilder().chunkDelay(Duration.ofMillis(200)).build());
+            Path stderr = dir.resolve("stderr");
+            ProcessBuilder builder = groqj(stderr, "chat", "--max-retries", "0", "one two three four five six seven eight"
+                    + " nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty");
+            builder.environment().put("GROQ_API_KEY", server.apiKey());
+            builder.environment().put("GROQ_BASE_URL", server.baseUrl());
+            Process process = builder.start();
+
+            byte[] first = process.getInputStream().readNBytes("You".length());
+            long signalled = System.nanoTime();
+            process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook closes the stream
+
+            assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo("You");
+            assertThat(process.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(5));
+            assertThat(Files.readString(stderr)).doesNotContain("Exception").doesNotContain("groqj: ");
+        }
     }
 }
