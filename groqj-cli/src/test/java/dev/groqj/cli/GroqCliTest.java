@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -325,5 +327,32 @@ class GroqCliTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("groqj ");
+    }
+
+    @Test
+    void aLargeUploadOnATerminalShowsAProgressBar(@TempDir Path dir) throws IOException {
+        Path big = Files.write(dir.resolve("big.wav"), new byte[(int) ProgressBar.THRESHOLD_BYTES + 1]);
+
+        CliRun onTerminal = CliRun.run(groq, "", true, "transcribe", big.toString());
+        CliRun piped = CliRun.run(groq, "", false, "transcribe", big.toString());
+
+        assertThat(onTerminal.exit()).isZero();
+        assertThat(onTerminal.err()).contains("\rbig.wav [").contains("100%  4.2 of 4.2 MB");
+        assertThat(piped.err()).doesNotContain("big.wav [");
+    }
+
+    @Test
+    void progressBarRedrawsOnlyWhenThePercentageChanges() {
+        StringWriter err = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(err), "a.wav");
+
+        bar.onProgress(0, 1000);
+        bar.onProgress(1, 1000);
+        bar.onProgress(500, 1000);
+        bar.onProgress(1000, 1000);
+
+        assertThat(err.toString().split("\r", -1)).hasSize(4); // "", 0%, 50%, 100%
+        assertThat(err.toString()).contains("[###############---------------]  50%")
+                .endsWith("100%  0.0 of 0.0 MB" + System.lineSeparator());
     }
 }
