@@ -1,7 +1,9 @@
 package dev.groqj;
 
 import dev.groqj.audio.AsyncAudioService;
+import dev.groqj.batches.AsyncBatchesService;
 import dev.groqj.chat.AsyncChatService;
+import dev.groqj.files.AsyncFilesService;
 import dev.groqj.models.AsyncModelsService;
 
 /**
@@ -21,11 +23,16 @@ public final class AsyncGroqClient {
     private final AsyncChatService chat;
     private final AsyncModelsService models;
     private final AsyncAudioService audio;
+    private final AsyncFilesService files;
+    private final AsyncBatchesService batches;
 
-    AsyncGroqClient(AsyncChatService chat, AsyncModelsService models, AsyncAudioService audio) {
+    AsyncGroqClient(AsyncChatService chat, AsyncModelsService models, AsyncAudioService audio,
+                    AsyncFilesService files, AsyncBatchesService batches) {
         this.chat = chat;
         this.models = models;
         this.audio = audio;
+        this.files = files;
+        this.batches = batches;
     }
 
     public AsyncChatService chat() {
@@ -38,5 +45,13 @@ public final class AsyncGroqClient {
 
     public AsyncAudioService audio() {
         return audio;
+    }
+
+    public AsyncFilesService files() {
+        return files;
+    }
+
+    public AsyncBatchesService batches() {
+        return batches;
     }
 }

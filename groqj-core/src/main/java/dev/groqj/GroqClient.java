@@ -3,10 +3,14 @@ package dev.groqj;
 import dev.groqj.audio.AsyncAudioService;
 import dev.groqj.audio.AudioService;
 import dev.groqj.auth.ApiKeyAuth;
+import dev.groqj.batches.AsyncBatchesService;
+import dev.groqj.batches.BatchesService;
 import dev.groqj.auth.AuthProvider;
 import dev.groqj.chat.AsyncChatService;
 import dev.groqj.chat.ChatService;
 import dev.groqj.error.GroqException;
+import dev.groqj.files.AsyncFilesService;
+import dev.groqj.files.FilesService;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.models.AsyncModelsService;
 import dev.groqj.models.ModelsService;
@@ -47,6 +51,8 @@ public final class GroqClient implements AutoCloseable {
     private final ChatService chat;
     private final AudioService audio;
     private final ModelsService models;
+    private final FilesService files;
+    private final BatchesService batches;
     private final AsyncGroqClient async;
 
     private GroqClient(Builder b) {
@@ -68,8 +74,10 @@ public final class GroqClient implements AutoCloseable {
         this.chat = new ChatService(api);
         this.audio = new AudioService(api);
         this.models = new ModelsService(api);
+        this.files = new FilesService(api);
+        this.batches = new BatchesService(api);
         this.async = new AsyncGroqClient(new AsyncChatService(api), new AsyncModelsService(api),
-                new AsyncAudioService(api));
+                new AsyncAudioService(api), new AsyncFilesService(api), new AsyncBatchesService(api));
     }
 
     public static Builder builder() {
@@ -92,6 +100,16 @@ public final class GroqClient implements AutoCloseable {
 
     public ModelsService models() {
         return models;
+    }
+
+    /** Uploaded files: batch inputs and results. */
+    public FilesService files() {
+        return files;
+    }
+
+    /** Batches of requests run asynchronously over an uploaded file. */
+    public BatchesService batches() {
+        return batches;
     }
 
     /** The same calls without blocking: {@code CompletableFuture} results and {@code Flow.Publisher} streams. */
