@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * BatchLine line = BatchLine.chat("q-1", ChatRequest.builder().model("llama-3.1-8b-instant")
- *         .addUserMessage("Why is the sky blue?").build());
+ *         .addMessage(Message.user("Why is the sky blue?")).build());
  * }</pre>
  */
 public final class BatchLine {
