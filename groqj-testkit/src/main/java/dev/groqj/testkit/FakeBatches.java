@@ -307,21 +307,21 @@ final class FakeBatches {
     }
 
     private StoredFile requireFile(String id) {
-        StoredFile file = files.get(id);
-        if (file == null) {
-            throw new GroqErrors.Failure(404, "invalid_request_error", "not_found", null,
-                    "file '" + id + "' not found");
-        }
-        return file;
+        return require(files, "file", id);
     }
 
     private ObjectNode requireBatch(String id) {
-        ObjectNode batch = batches.get(id);
-        if (batch == null) {
+        return require(batches, "batch", id);
+    }
+
+    /** The stored object, or Groq's 404. */
+    private static <T> T require(Map<String, T> stored, String kind, String id) {
+        T value = stored.get(id);
+        if (value == null) {
             throw new GroqErrors.Failure(404, "invalid_request_error", "not_found", null,
-                    "batch '" + id + "' not found");
+                    kind + " '" + id + "' not found");
         }
-        return batch;
+        return value;
     }
 
     private long now() {
