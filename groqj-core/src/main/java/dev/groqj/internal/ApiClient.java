@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -40,12 +41,16 @@ import java.util.function.Supplier;
  */
 public final class ApiClient {
     private static final int MAX_ERROR_BODY_BYTES = 1 << 20;
+    /** Enough for every fixed path and a few model or file ids; ids beyond it are simply not cached. */
+    private static final int MAX_CACHED_URIS = 256;
 
     private final GroqConfig config;
     private final HttpTransport transport;
     private final AuthProvider auth;
     private final ResilienceOrchestrator resilience;
     private final String userAgent;
+    /** Each fixed path is parsed into a URI once, not on every call. */
+    private final Map<String, URI> fixedPathUris = new ConcurrentHashMap<>();
     private final HttpLog log;
 
     public ApiClient(GroqConfig config, HttpTransport transport, AuthProvider auth, ResilienceOrchestrator resilience) {
@@ -332,6 +337,17 @@ public final class ApiClient {
     }
 
     private URI uri(String path, Map<String, String> query) {
+        if (query.isEmpty()) {
+            URI cached = fixedPathUris.get(path);
+            if (cached != null) return cached;
+            URI uri = buildUri(path, query);
+            if (fixedPathUris.size() < MAX_CACHED_URIS) fixedPathUris.put(path, uri);
+            return uri;
+        }
+        return buildUri(path, query);
+    }
+
+    private URI buildUri(String path, Map<String, String> query) {
         StringBuilder sb = new StringBuilder(config.baseUrl()).append(path);
         char sep = path.indexOf('?') >= 0 ? '&' : '?';
         for (Map.Entry<String, String> e : query.entrySet()) {

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * built with {@code logBodies(true)}. Not API.
  *
  * <pre>{@code
- * --> POST /chat/completions (chat.create #7, attempt 1) {accept=[application/json], authorization=[██], ...}
+ * --> POST /chat/completions (chat.create #7, attempt 1) {Accept=[application/json], Authorization=[██], ...}
  * <-- 200 POST /chat/completions (chat.create #7, attempt 1) 183 ms, request id req_01j...
  * }</pre>
  */

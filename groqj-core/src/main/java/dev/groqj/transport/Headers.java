@@ -3,7 +3,6 @@ package dev.groqj.transport;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,8 +20,9 @@ public final class Headers {
 
     private final Map<String, List<String>> map;
 
-    private Headers(TreeMap<String, List<String>> map) {
-        this.map = Collections.unmodifiableMap(map);
+    /** {@code caseInsensitive} must compare names ignoring case, hold unmodifiable lists, and not change later. */
+    private Headers(Map<String, List<String>> caseInsensitive) {
+        this.map = Collections.unmodifiableMap(caseInsensitive);
     }
 
     /** Copies {@code source}; names are compared ignoring case, a later duplicate name adds its values. */
@@ -30,10 +30,18 @@ public final class Headers {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         source.forEach((name, values) -> {
             if (name == null) return; // the JDK reports the status line under a null name
-            copy.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values);
+            copy.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values);
         });
         copy.replaceAll((k, v) -> List.copyOf(v));
         return new Headers(copy);
+    }
+
+    /**
+     * Wraps, without copying, a map that already compares names ignoring case and never changes, such as
+     * {@code java.net.http.HttpHeaders#map()}: one copy less on every response.
+     */
+    static Headers wrapCaseInsensitive(Map<String, List<String>> caseInsensitive) {
+        return new Headers(caseInsensitive);
     }
 
     /** Headers from name/value pairs: {@code Headers.ofPairs("a", "1", "b", "2")}. */
@@ -43,7 +51,7 @@ public final class Headers {
         }
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            copy.computeIfAbsent(namesAndValues[i].toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            copy.computeIfAbsent(namesAndValues[i], k -> new ArrayList<>())
                     .add(namesAndValues[i + 1]);
         }
         copy.replaceAll((k, v) -> List.copyOf(v));
@@ -65,7 +73,7 @@ public final class Headers {
         return map.getOrDefault(name, List.of());
     }
 
-    /** Lower-case names to their values, unmodifiable. */
+    /** Names (as received or set) to their values; unmodifiable, names compared ignoring case. */
     public Map<String, List<String>> toMap() {
         return map;
     }

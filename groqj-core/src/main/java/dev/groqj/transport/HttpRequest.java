@@ -2,10 +2,8 @@ package dev.groqj.transport;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /** One HTTP request as the transport sends it: absolute URI, headers (auth included), optional body. */
@@ -19,7 +17,7 @@ public final class HttpRequest {
     private HttpRequest(Builder b) {
         this.method = Objects.requireNonNull(b.method, "method == null");
         this.uri = Objects.requireNonNull(b.uri, "uri == null");
-        this.headers = Headers.of(b.headers);
+        this.headers = Headers.wrapCaseInsensitive(new TreeMap<>(b.headers));
         this.body = b.body;
         this.timeout = b.timeout;
     }
@@ -38,7 +36,7 @@ public final class HttpRequest {
 
     public Builder toBuilder() {
         Builder b = new Builder().method(method).uri(uri).body(body).timeout(timeout);
-        headers.toMap().forEach((k, v) -> b.headers.put(k, new ArrayList<>(v)));
+        b.headers.putAll(headers.toMap());
         return b;
     }
 
@@ -50,16 +48,16 @@ public final class HttpRequest {
     public static final class Builder {
         private String method = "GET";
         private URI uri;
-        private final Map<String, List<String>> headers = new LinkedHashMap<>();
+        private final TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private RequestBody body;
         private Duration timeout;
 
         public Builder method(String method) { this.method = method; return this; }
         public Builder uri(URI uri) { this.uri = uri; return this; }
-        /** Replaces any value of {@code name}. */
+        /** Replaces any value of {@code name} (names compare ignoring case). */
         public Builder header(String name, String value) {
-            headers.keySet().removeIf(k -> k.equalsIgnoreCase(name));
-            headers.put(name, new ArrayList<>(List.of(value)));
+            headers.remove(name);
+            headers.put(name, List.of(value));
             return this;
         }
         public Builder body(RequestBody body) { this.body = body; return this; }

@@ -12,9 +12,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,26 +35,51 @@ import java.util.function.Function;
  */
 public final class JdkHttpTransport implements HttpTransport {
     /** Headers the JDK client sets itself and refuses from callers. */
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final Set<String> RESTRICTED = restricted();
 
-    private final HttpClient client;
+    /** Blocking calls whose body is in memory: the JDK's callbacks run where they arise, with no pool hops. */
+    private final HttpClient direct;
+    /** Async calls and streamed uploads: callbacks and body reads on the JDK's pool, never on the selector. */
+    private final HttpClient pooled;
 
+    /** A transport over {@code client} for every call. */
     public JdkHttpTransport(HttpClient client) {
-        this.client = Objects.requireNonNull(client, "client == null");
+        this(client, client);
     }
 
+    private JdkHttpTransport(HttpClient direct, HttpClient pooled) {
+        this.direct = Objects.requireNonNull(direct, "direct == null");
+        this.pooled = Objects.requireNonNull(pooled, "pooled == null");
+    }
+
+    /**
+     * The default transport. Blocking calls with an in-memory body use a client whose executor runs the JDK's
+     * callbacks on the thread they arise on, sparing two pool hops per call (measured in groqj-bench: about 1.5x
+     * the requests per second at 64 concurrent calls); async calls and uploads streamed from disk use a client
+     * with the JDK's default pool, so no user callback or file read ever runs on the JDK's selector thread.
+     */
     public static JdkHttpTransport create(Duration connectTimeout) {
-        return new JdkHttpTransport(HttpClient.newBuilder()
-                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout == null"))
+        Objects.requireNonNull(connectTimeout, "connectTimeout == null");
+        return new JdkHttpTransport(builder(connectTimeout).executor(Runnable::run).build(), builder(connectTimeout).build());
+    }
+
+    private static HttpClient.Builder builder(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .version(HttpClient.Version.HTTP_2)
-                .build());
+                .version(HttpClient.Version.HTTP_2);
+    }
+
+    private static Set<String> restricted() {
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(List.of("connection", "content-length", "expect", "host", "upgrade"));
+        return names;
     }
 
     @Override
     public HttpResponse send(HttpRequest request) {
         java.net.http.HttpResponse<byte[]> r = sendBlocking(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        return new HttpResponse(r.statusCode(), Headers.of(r.headers().map()), r.body());
+        return new HttpResponse(r.statusCode(), Headers.wrapCaseInsensitive(r.headers().map()), r.body());
     }
 
     @Override
@@ -65,6 +90,8 @@ public final class JdkHttpTransport implements HttpTransport {
     private <T> java.net.http.HttpResponse<T> sendBlocking(HttpRequest request,
                                                            java.net.http.HttpResponse.BodyHandler<T> handler) {
         try {
+            RequestBody body = request.body();
+            HttpClient client = body == null || body.bytesIfBuffered() != null ? direct : pooled;
             return client.send(toJdk(request), handler);
         } catch (IOException e) {
             throw translate(request, e);
@@ -77,7 +104,7 @@ public final class JdkHttpTransport implements HttpTransport {
     @Override
     public CompletableFuture<HttpResponse> sendAsync(HttpRequest request) {
         return sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray(),
-                r -> new HttpResponse(r.statusCode(), Headers.of(r.headers().map()), r.body()), r -> { });
+                r -> new HttpResponse(r.statusCode(), Headers.wrapCaseInsensitive(r.headers().map()), r.body()), r -> { });
     }
 
     @Override
@@ -94,7 +121,7 @@ public final class JdkHttpTransport implements HttpTransport {
     private <B, R> CompletableFuture<R> sendAsync(HttpRequest request, java.net.http.HttpResponse.BodyHandler<B> handler,
                                                   Function<java.net.http.HttpResponse<B>, R> mapper,
                                                   Consumer<? super R> discard) {
-        CompletableFuture<java.net.http.HttpResponse<B>> exchange = client.sendAsync(toJdk(request), handler);
+        CompletableFuture<java.net.http.HttpResponse<B>> exchange = pooled.sendAsync(toJdk(request), handler);
         CompletableFuture<R> result = exchange.handle((r, error) -> {
             if (error != null) throw translateAsync(request, error);
             return mapper.apply(r);
@@ -116,7 +143,7 @@ public final class JdkHttpTransport implements HttpTransport {
         }
         if (request.timeout() != null) b.timeout(request.timeout());
         request.headers().toMap().forEach((name, values) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+            if (!RESTRICTED.contains(name)) {
                 for (String v : values) b.header(name, v);
             }
         });
@@ -182,7 +209,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
         JdkAsyncStreamingResponse(java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
             this.response = response;
-            this.headers = Headers.of(response.headers().map());
+            this.headers = Headers.wrapCaseInsensitive(response.headers().map());
         }
 
         @Override public int statusCode() { return response.statusCode(); }
@@ -239,7 +266,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
         JdkStreamingResponse(java.net.http.HttpResponse<InputStream> response) {
             this.response = response;
-            this.headers = Headers.of(response.headers().map());
+            this.headers = Headers.wrapCaseInsensitive(response.headers().map());
         }
 
         @Override public int statusCode() { return response.statusCode(); }

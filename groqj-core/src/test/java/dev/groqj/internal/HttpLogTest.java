@@ -35,7 +35,7 @@ class HttpLogTest {
 
         assertThat(logger.lines).hasSize(2);
         assertThat(logger.lines.get(0)).contains("--> POST /chat/completions", "chat.create", "attempt 2",
-                "authorization=[██]", "accept=[application/json]").doesNotContain(KEY, "secret prompt");
+                "Authorization=[██]", "Accept=[application/json]").doesNotContain(KEY, "secret prompt");
         assertThat(logger.lines.get(1)).contains("<-- 429 POST /chat/completions", "attempt 2", " ms",
                 "request id req_123").doesNotContain("secret completion");
     }
