@@ -4,7 +4,7 @@ import dev.groqj.transport.HttpRequest;
 
 /** Adds credentials to each outgoing request (seed section 5). */
 public interface AuthProvider {
-    /** Adds the credentials to {@code request}; called once per attempt. */
+    /** Adds the credentials to {@code request}; called once per call, and every attempt of it sends them. */
     void apply(HttpRequest.Builder request);
 
     /** The scheme name, e.g. {@code Bearer}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.groqj.error.GroqException;
@@ -20,6 +21,14 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
+
+    /** A reader per type, so a read skips the mapper's lookup of the root deserializer. */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type);
+        }
+    };
 
     private Json() {
     }
@@ -42,7 +51,7 @@ public final class Json {
 
     public static <T> T read(byte[] json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            return READERS.get(type).readValue(json);
         } catch (IOException e) {
             throw new GroqException("could not decode " + type.getSimpleName() + " from the response: "
                     + e.getMessage(), e);
@@ -51,7 +60,7 @@ public final class Json {
 
     public static <T> T read(String json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            return READERS.get(type).readValue(json);
         } catch (IOException e) {
             throw new GroqException("could not decode " + type.getSimpleName() + " from the response: "
                     + e.getMessage(), e);
