@@ -1,0 +1,524 @@
+package dev.groqj.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * Runs every scenario for groqj, openai-java and the raw floor in one JVM, interleaved, against a
+ * {@link LoopbackServer} in a child JVM, and prints one {@code SCENARIO} line per scenario.
+ *
+ * <pre>{@code
+ * ./groqj-bench/run.sh --quick                       # under 3 minutes on 2 cores
+ * ./groqj-bench/run.sh --clients groqj --only stream # one client, one scenario group (for a profiler)
+ * }</pre>
+ *
+ * The server has its own process so that the process CPU this JVM reports is the clients' alone (plus the
+ * harness's, the same for all three). Writes results.md, results.txt and benchmarks.png to {@code --out}.
+ */
+public final class Harness {
+    private static final double MB = 1_000_000.0;
+    private static final List<String> GROUPS = List.of("chat", "stream", "streams_open", "cold_start", "classpath", "jmh");
+    private static final int OPEN_STREAMS = 1_000;
+
+    private final Settings settings;
+    private final List<String> clients;
+    private final Set<String> groups;
+    private final Path out;
+    private final List<Scenario> results = new ArrayList<>();
+    private final Map<String, BenchClient> live = new LinkedHashMap<>();
+    private final HttpClient control = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private Process server;
+    private String root;
+
+    /** How long each part runs; {@code --quick} trades precision for a run under three minutes. */
+    record Settings(String mode, double warmupSeconds, int rounds, double chatSeconds, double streamSeconds,
+                    int coldRepetitions, int jmhWarmups, int jmhIterations, int jmhMillis) {
+        static final Settings QUICK = new Settings("quick", 2, 2, 1.2, 1.5, 3, 1, 2, 500);
+        static final Settings FULL = new Settings("full", 6, 5, 3, 3, 7, 3, 5, 1000);
+    }
+
+    private Harness(Settings settings, List<String> clients, Set<String> groups, Path out) {
+        this.settings = settings;
+        this.clients = clients;
+        this.groups = groups;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.FULL;
+        List<String> clients = BenchClient.NAMES;
+        Set<String> groups = Set.copyOf(GROUPS);
+        Path out = Path.of("groqj-bench", "target", "bench");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick": settings = Settings.QUICK; break;
+                case "--clients": clients = List.of(args[++i].split(",")); break;
+                case "--only": groups = Set.of(args[++i].split(",")); break;
+                case "--out": out = Path.of(args[++i]); break;
+                default:
+                    System.err.println("usage: Harness [--quick] [--clients groqj,openai-java,raw] [--only "
+                            + String.join(",", GROUPS) + "] [--out DIR]");
+                    System.exit(2);
+            }
+        }
+        clients.forEach(c -> BenchClient.create(c, "http://127.0.0.1:1").close());   // fails fast on a typo
+        Files.createDirectories(out);
+        Harness h = new Harness(settings, clients, groups, out);
+        try {
+            h.run();
+        } finally {
+            h.stop();
+        }
+        System.exit(0);   // JMH and the JDK client leave non-daemon threads behind
+    }
+
+    private void run() throws Exception {
+        System.out.println("# groqj-bench " + settings.mode() + ": " + environment());
+        startServer();
+        if (groups.contains("chat") || groups.contains("stream")) {
+            for (String c : clients) live.put(c, BenchClient.create(c, root + "/openai/v1"));
+            warmUp();
+        }
+        if (groups.contains("chat")) {
+            chat(1);
+            chat(64);
+        }
+        if (groups.contains("stream")) stream();
+        live.values().forEach(BenchClient::close);
+        live.clear();
+        if (groups.contains("streams_open")) openStreams();
+        if (groups.contains("cold_start")) coldStart();
+        if (groups.contains("classpath")) classpath();
+        if (groups.contains("jmh")) jmh();
+        report();
+    }
+
+    // ---- scenarios ----
+
+    private void warmUp() throws InterruptedException {
+        for (String c : clients) {
+            chatSegment(live.get(c), 8, settings.warmupSeconds() * 0.6);
+            streamSegment(live.get(c), settings.warmupSeconds() * 0.4);
+        }
+    }
+
+    private void chat(int concurrency) throws Exception {
+        Map<String, ChatTotals> totals = new LinkedHashMap<>();
+        ChatTotals serverSide = new ChatTotals();
+        for (int round = 0; round < settings.rounds(); round++) {
+            for (String c : rotated(round)) {
+                gc();
+                long[] before = serverStats();
+                ChatTotals t = chatSegment(live.get(c), concurrency, settings.chatSeconds());
+                long[] after = serverStats();
+                totals.computeIfAbsent(c, k -> new ChatTotals()).add(t);
+                if (c.equals("raw")) serverSide.add(after[0] - before[0], t.wallNanos, after[1] - before[1]);
+            }
+        }
+        String prefix = "chat_c" + concurrency + "_";
+        Scenario throughput = new Scenario(prefix + "throughput", "req/s", true);
+        Scenario p50 = new Scenario(prefix + "p50", "ms", false);
+        Scenario p99 = new Scenario(prefix + "p99", "ms", false);
+        Scenario cpu = new Scenario(prefix + "cpu", "us/req", false);
+        totals.forEach((c, t) -> {
+            throughput.put(c, t.requests / (t.wallNanos / 1e9));
+            p50.put(c, t.latencies.percentile(50) / 1e6);
+            p99.put(c, t.latencies.percentile(99) / 1e6);
+            cpu.put(c, t.cpuNanos / 1e3 / t.requests);
+        });
+        add(throughput, p50, p99, cpu);
+        if (serverSide.requests > 0) {
+            // the server's own cost, measured while the raw client drove it: its headroom
+            double serverUs = serverSide.cpuNanos / 1e3 / serverSide.requests;
+            double busy = serverSide.cpuNanos / (double) serverSide.wallNanos;
+            System.out.printf(Locale.ROOT, "SERVER c%d cpu_per_request_us=%.1f cores_busy=%.2f capacity_per_core_req_s=%.0f%n",
+                    concurrency, serverUs, busy, 1e6 / serverUs);
+        }
+    }
+
+    private void stream() throws InterruptedException {
+        Map<String, StreamTotals> totals = new LinkedHashMap<>();
+        for (int round = 0; round < settings.rounds(); round++) {
+            for (String c : rotated(round)) {
+                gc();
+                totals.computeIfAbsent(c, k -> new StreamTotals()).add(streamSegment(live.get(c), settings.streamSeconds()));
+            }
+        }
+        Scenario rate = new Scenario("stream_chunks_per_s", "chunks/s", true);
+        Scenario ttfc = new Scenario("stream_ttfc_p50", "ms", false);
+        Scenario cpu = new Scenario("stream_cpu_per_chunk", "us/chunk", false);
+        totals.forEach((c, t) -> {
+            rate.put(c, t.chunks / (t.streamNanos / 1e9));
+            ttfc.put(c, t.firstChunk.percentile(50) / 1e6);
+            cpu.put(c, t.cpuNanos / 1e3 / t.chunks);
+        });
+        add(rate, ttfc, cpu);
+    }
+
+    private void openStreams() throws IOException, InterruptedException {
+        Scenario heap = new Scenario("streams_1000_open_heap", "MB", false);
+        for (String c : clients) {
+            long base = heapAfterGc();
+            try (BenchClient client = BenchClient.create(c, root + "/hold/openai/v1")) {
+                List<BenchClient.OpenStream> open = new ArrayList<>(OPEN_STREAMS);
+                for (int i = 0; i < OPEN_STREAMS; i++) open.add(client.open());
+                long used = heapAfterGc();
+                get("/_release");
+                for (BenchClient.OpenStream s : open) {
+                    int chunks = s.finish();
+                    if (chunks != 2) throw new IllegalStateException(c + ": a held stream carried " + chunks + " chunks, not 2");
+                }
+                heap.put(c, (used - base) / MB);
+            }
+        }
+        add(heap);
+    }
+
+    private void coldStart() throws IOException, InterruptedException {
+        Map<String, List<Path>> classpaths = classpaths();
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        for (int rep = 0; rep < settings.coldRepetitions(); rep++) {
+            for (String c : rotated(rep)) {
+                times.computeIfAbsent(c, k -> new ArrayList<>()).add(coldStartOnce(c, classpaths.get(c)));
+            }
+        }
+        Scenario cold = new Scenario("cold_start", "ms", false);
+        times.forEach((c, t) -> cold.put(c, median(t)));
+        add(cold);
+    }
+
+    private void classpath() throws IOException {
+        Scenario size = new Scenario("classpath", "MB", false);
+        for (Map.Entry<String, List<Path>> e : classpaths().entrySet()) {
+            long bytes = 0;
+            for (Path jar : e.getValue()) bytes += Files.size(jar);
+            size.put(e.getKey(), bytes / MB);
+        }
+        add(size);
+    }
+
+    private void jmh() throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include("dev\\.groqj\\.bench\\.jmh\\..*")
+                .forks(1)
+                .warmupIterations(settings.jmhWarmups())
+                .warmupTime(TimeValue.milliseconds(settings.jmhMillis()))
+                .measurementIterations(settings.jmhIterations())
+                .measurementTime(TimeValue.milliseconds(settings.jmhMillis()))
+                .jvmArgs("-Xms512m", "-Xmx512m", "-Dgroqj.fixtures=" + System.getProperty("groqj.fixtures"))
+                .output(out.resolve("jmh.txt").toString())
+                .shouldFailOnError(true)
+                .build();
+        Collection<RunResult> runs = new Runner(options).run();
+        Map<String, Scenario> byBenchmark = new LinkedHashMap<>();
+        for (RunResult r : runs) {
+            String label = r.getParams().getBenchmark();                  // dev.groqj.bench.jmh.SseParseBench.groqj
+            int dot = label.lastIndexOf('.');
+            String type = label.substring(label.lastIndexOf('.', dot - 1) + 1, dot);
+            String client = label.substring(dot + 1).equals("openaiJava") ? "openai-java" : label.substring(dot + 1);
+            if (!clients.contains(client)) continue;
+            double nsPerOp = r.getPrimaryResult().getScore();
+            Scenario s = byBenchmark.computeIfAbsent(type, Harness::jmhScenario);
+            s.put(client, s.unit.equals("MB/s") ? Fixtures.load().sseBody().length / nsPerOp * 1e9 / MB : nsPerOp);
+        }
+        byBenchmark.values().forEach(this::add);
+    }
+
+    private static Scenario jmhScenario(String benchmarkClass) {
+        switch (benchmarkClass) {
+            case "SseParseBench": return new Scenario("jmh_sse_parse", "MB/s", true);
+            case "ChunkDecodeBench": return new Scenario("jmh_chunk_decode", "ns/chunk", false);
+            case "RequestEncodeBench": return new Scenario("jmh_request_encode", "ns/request", false);
+            default: throw new IllegalStateException("unknown benchmark " + benchmarkClass);
+        }
+    }
+
+    // ---- measurement ----
+
+    /** {@code concurrency} threads calling {@link BenchClient#complete()} back to back for {@code seconds}. */
+    private static ChatTotals chatSegment(BenchClient client, int concurrency, double seconds) throws InterruptedException {
+        Stats[] latencies = new Stats[concurrency];
+        CountDownLatch ready = new CountDownLatch(concurrency);
+        CountDownLatch go = new CountDownLatch(1);
+        long[] deadline = new long[1];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread[] threads = new Thread[concurrency];
+        for (int i = 0; i < concurrency; i++) {
+            Stats mine = latencies[i] = new Stats();
+            threads[i] = new Thread(() -> {
+                ready.countDown();
+                try {
+                    go.await();
+                    long end = deadline[0];
+                    long t0;
+                    while ((t0 = System.nanoTime()) < end) {
+                        client.complete();
+                        mine.add(System.nanoTime() - t0);
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "chat-" + i);
+            threads[i].start();
+        }
+        ready.await();
+        long cpu0 = processCpuNanos();
+        long wall0 = System.nanoTime();
+        deadline[0] = wall0 + (long) (seconds * 1e9);
+        go.countDown();   // publishes deadline[0]
+        for (Thread t : threads) t.join();
+        ChatTotals totals = new ChatTotals();
+        totals.wallNanos = System.nanoTime() - wall0;
+        totals.cpuNanos = processCpuNanos() - cpu0;
+        if (failure.get() != null) throw new IllegalStateException("a call failed", failure.get());
+        for (Stats s : latencies) {
+            totals.latencies.addAll(s);
+            totals.requests += s.size();
+        }
+        return totals;
+    }
+
+    /** One thread reading whole streams back to back for {@code seconds}. */
+    private static StreamTotals streamSegment(BenchClient client, double seconds) {
+        StreamTotals totals = new StreamTotals();
+        long cpu0 = processCpuNanos();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long t0;
+        while ((t0 = System.nanoTime()) < end) {
+            BenchClient.Streamed s = client.stream();
+            long t1 = System.nanoTime();
+            if (s.chunks() != Fixtures.STREAM_CHUNKS) {
+                throw new IllegalStateException("a stream carried " + s.chunks() + " chunks, not " + Fixtures.STREAM_CHUNKS);
+            }
+            totals.chunks += s.chunks();
+            totals.streamNanos += t1 - t0;
+            totals.firstChunk.add(s.firstChunkAt() - t0);
+        }
+        totals.cpuNanos = processCpuNanos() - cpu0;
+        return totals;
+    }
+
+    private double coldStartOnce(String client, List<Path> classpath) throws IOException, InterruptedException {
+        String cp = classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator))
+                + java.io.File.pathSeparator + benchClasses();
+        Process p = new ProcessBuilder(javaBin(), "-cp", cp, ColdStart.class.getName(), client, root + "/openai/v1")
+                .redirectErrorStream(true)
+                .start();
+        long t0 = System.nanoTime();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.equals("OK")) {
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    p.waitFor(10, TimeUnit.SECONDS);
+                    return ms;
+                }
+                output.append(line).append('\n');
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+        throw new IllegalStateException("cold start of " + client + " failed:\n" + output);
+    }
+
+    // ---- the server ----
+
+    private void startServer() throws IOException {
+        server = new ProcessBuilder(javaBin(), "-Xms256m", "-Xmx256m", "-XX:+UseParallelGC",
+                "-Dgroqj.fixtures=" + System.getProperty("groqj.fixtures"),
+                "-cp", System.getProperty("java.class.path"), LoopbackServer.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
+        String line = r.readLine();
+        if (line == null || !line.startsWith("LISTENING ")) throw new IllegalStateException("server did not start: " + line);
+        root = "http://127.0.0.1:" + line.substring("LISTENING ".length()).trim();
+    }
+
+    private void stop() {
+        live.values().forEach(BenchClient::close);
+        if (server != null) {
+            server.destroy();   // its stdin closes with it too; either way it exits
+            try {
+                if (!server.waitFor(5, TimeUnit.SECONDS)) server.destroyForcibly();
+            } catch (InterruptedException e) {
+                server.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** {@code [requests served, server process CPU ns]}. */
+    private long[] serverStats() throws IOException, InterruptedException {
+        return Arrays.stream(get("/_stats").split(" ")).mapToLong(Long::parseLong).toArray();
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = control.send(HttpRequest.newBuilder(URI.create(root + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IllegalStateException(path + ": HTTP " + r.statusCode());
+        return r.body();
+    }
+
+    // ---- output ----
+
+    private void add(Scenario... scenarios) {
+        for (Scenario s : scenarios) {
+            results.add(s);
+            System.out.println(s.line());
+        }
+    }
+
+    private void report() throws IOException {
+        String env = environment();
+        Files.write(out.resolve("results.txt"), results.stream().map(Scenario::line).collect(Collectors.toList()));
+        StringBuilder md = new StringBuilder()
+                .append("Measured ").append(Instant.now()).append(" (").append(settings.mode()).append(" run); ")
+                .append(env).append("\n\n")
+                .append("| scenario | unit | groqj | openai-java | raw | groqj vs openai-java | groqj vs raw |\n")
+                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Scenario s : results) {
+            md.append("| ").append(s.name).append(" | ").append(s.unit);
+            for (String c : BenchClient.NAMES) md.append(" | ").append(Scenario.format(s.value(c)));
+            md.append(" | ").append(Scenario.formatRatio(s.ratio("openai-java")))
+                    .append("× | ").append(Scenario.formatRatio(s.ratio("raw"))).append("× |\n");
+        }
+        Files.writeString(out.resolve("results.md"), md);
+        Chart.write(results, out.resolve("benchmarks.png"), settings.mode() + " run; " + env);
+        System.out.println("# wrote " + out.resolve("results.md") + ", results.txt, benchmarks.png, jmh.txt");
+    }
+
+    private static String environment() {
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    // ---- helpers ----
+
+    /** The clients in an order that moves one step each round, so none always runs first or last. */
+    private List<String> rotated(int round) {
+        List<String> order = new ArrayList<>(clients.size());
+        for (int i = 0; i < clients.size(); i++) order.add(clients.get((i + round) % clients.size()));
+        return order;
+    }
+
+    /** Each client's runtime jars, from the cp-*.txt files run.sh writes with {@code dependency:build-classpath}. */
+    private Map<String, List<Path>> classpaths() throws IOException {
+        Path dir = Path.of(System.getProperty("groqj.bench.classpaths", "groqj-bench/target/classpaths"));
+        Map<String, List<Path>> cps = new LinkedHashMap<>();
+        for (String c : clients) {
+            String text = Files.readString(dir.resolve("cp-" + c + ".txt")).trim();
+            cps.put(c, Arrays.stream(text.split(java.io.File.pathSeparator)).map(Path::of).collect(Collectors.toList()));
+        }
+        return cps;
+    }
+
+    private static String benchClasses() {
+        try {
+            return Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void gc() {
+        System.gc();
+        System.gc();
+    }
+
+    private static long heapAfterGc() {
+        gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().collect(Collectors.toList());
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static final class ChatTotals {
+        long requests;
+        long wallNanos;
+        long cpuNanos;
+        final Stats latencies = new Stats();
+
+        void add(ChatTotals t) {
+            add(t.requests, t.wallNanos, t.cpuNanos);
+            latencies.addAll(t.latencies);
+        }
+
+        void add(long requests, long wallNanos, long cpuNanos) {
+            this.requests += requests;
+            this.wallNanos += wallNanos;
+            this.cpuNanos += cpuNanos;
+        }
+    }
+
+    private static final class StreamTotals {
+        long chunks;
+        long streamNanos;
+        long cpuNanos;
+        final Stats firstChunk = new Stats();
+
+        void add(StreamTotals t) {
+            chunks += t.chunks;
+            streamNanos += t.streamNanos;
+            cpuNanos += t.cpuNanos;
+            firstChunk.addAll(t.firstChunk);
+        }
+    }
+}
