@@ -1,6 +1,7 @@
 package dev.groqj.internal;
 
 import dev.groqj.GroqConfig;
+import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.auth.AuthProvider;
 import dev.groqj.error.GroqException;
@@ -43,16 +44,24 @@ public final class ApiClient {
     }
 
     public <T> T postJson(String operation, String path, Object body, Class<T> type, RequestOptions options) {
-        HttpResponse response = send(operation, "POST", path, RequestBody.json(Json.write(body)), options);
-        return Json.read(response.body(), type);
+        return postJsonWithResponse(operation, path, body, type, options).value();
     }
 
-    public <T> T get(String operation, String path, Class<T> type, RequestOptions options) {
-        return Json.read(send(operation, "GET", path, null, options).body(), type);
+    public <T> GroqResponse<T> postJsonWithResponse(String operation, String path, Object body, Class<T> type,
+                                                    RequestOptions options) {
+        return decode(send(operation, "POST", path, RequestBody.json(Json.write(body)), options), type);
     }
 
-    public <T> T delete(String operation, String path, Class<T> type, RequestOptions options) {
-        return Json.read(send(operation, "DELETE", path, null, options).body(), type);
+    public <T> GroqResponse<T> getWithResponse(String operation, String path, Class<T> type, RequestOptions options) {
+        return decode(send(operation, "GET", path, null, options), type);
+    }
+
+    public <T> GroqResponse<T> deleteWithResponse(String operation, String path, Class<T> type, RequestOptions options) {
+        return decode(send(operation, "DELETE", path, null, options), type);
+    }
+
+    private static <T> GroqResponse<T> decode(HttpResponse response, Class<T> type) {
+        return new GroqResponse<>(Json.read(response.body(), type), response.statusCode(), response.headers());
     }
 
     /** Sends one call through the resilience pipeline; returns the 2xx response or throws the mapped exception. */

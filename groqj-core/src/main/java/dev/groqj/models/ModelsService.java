@@ -1,5 +1,6 @@
 package dev.groqj.models;
 
+import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.error.ValidationException;
 import dev.groqj.internal.ApiClient;
@@ -22,7 +23,12 @@ public final class ModelsService {
     }
 
     public ModelList list(RequestOptions options) {
-        return api.get("models.list", "/models", ModelList.class, options);
+        return listWithResponse(options).value();
+    }
+
+    /** The list with the HTTP answer's status and headers. */
+    public GroqResponse<ModelList> listWithResponse(RequestOptions options) {
+        return api.getWithResponse("models.list", "/models", ModelList.class, options);
     }
 
     public Model retrieve(String id) {
@@ -30,7 +36,7 @@ public final class ModelsService {
     }
 
     public Model retrieve(String id, RequestOptions options) {
-        return api.get("models.retrieve", path(id), Model.class, options);
+        return api.getWithResponse("models.retrieve", path(id), Model.class, options).value();
     }
 
     public ModelDeleted delete(String id) {
@@ -38,7 +44,7 @@ public final class ModelsService {
     }
 
     public ModelDeleted delete(String id, RequestOptions options) {
-        return api.delete("models.delete", path(id), ModelDeleted.class, options);
+        return api.deleteWithResponse("models.delete", path(id), ModelDeleted.class, options).value();
     }
 
     static String path(String id) {

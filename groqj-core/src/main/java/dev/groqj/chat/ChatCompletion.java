@@ -1,0 +1,42 @@
+package dev.groqj.chat;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A chat completion: the model's answer to a {@link ChatRequest}, or one rebuilt from a stream by
+ * {@link ChatCompletionAccumulator}.
+ *
+ * <pre>{@code
+ * ChatCompletion completion = client.chat().create(request);
+ * completion.choices().get(0).message().content();
+ * completion.usage().totalTokens();
+ * completion.xGroq().id();
+ * }</pre>
+ *
+ * <p>Fields are the API's ({@code CreateChatCompletionResponse}); {@code created} is in Unix seconds. Fields
+ * this type does not know, here and in every nested type, are kept in {@code additionalProperties()}.
+ */
+public record ChatCompletion(
+        String id,
+        String object,
+        long created,
+        String model,
+        List<Choice> choices,
+        Usage usage,
+        @JsonProperty("usage_breakdown") UsageBreakdown usageBreakdown,
+        @JsonProperty("system_fingerprint") String systemFingerprint,
+        @JsonProperty("x_groq") XGroq xGroq,
+        @JsonProperty("service_tier") String serviceTier,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+
+    public ChatCompletion {
+        choices = Values.list(choices);
+        additionalProperties = Values.unknown(additionalProperties);
+    }
+}

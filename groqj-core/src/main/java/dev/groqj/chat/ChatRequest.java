@@ -1,0 +1,569 @@
+package dev.groqj.chat;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.groqj.error.ValidationException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A chat completion request ({@code CreateChatCompletionRequest}): immutable, built and checked before it is
+ * sent.
+ *
+ * <pre>{@code
+ * ChatRequest request = ChatRequest.builder()
+ *         .model("llama-3.3-70b-versatile")
+ *         .addMessage(Message.system("Be brief."))
+ *         .addMessage(Message.user("Hello"))
+ *         .temperature(0.2)
+ *         .build();
+ * ChatRequest next = request.toBuilder().addMessage(Message.user("And then?")).build();
+ * }</pre>
+ *
+ * <p>Only the parameters you set are sent. {@code stream} is not a parameter here: the client sets it when
+ * you call {@code chat().stream(request)}.
+ */
+public final class ChatRequest {
+    /** How reasoning models return their reasoning ({@code reasoning_format}). */
+    public enum ReasoningFormat {
+        /** Reasoning in the {@code reasoning} field. */
+        PARSED,
+        /** Reasoning inline in the content, between think tags. */
+        RAW,
+        /** No reasoning in the response. */
+        HIDDEN;
+
+        @JsonValue
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * How hard a reasoning model thinks ({@code reasoning_effort}). gpt-oss models take LOW, MEDIUM (their
+     * default) and HIGH; qwen3 models take NONE (no reasoning) and DEFAULT.
+     */
+    public enum ReasoningEffort {
+        NONE, DEFAULT, LOW, MEDIUM, HIGH;
+
+        @JsonValue
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Which capacity serves the request ({@code service_tier}); Groq's default is ON_DEMAND. */
+    public enum ServiceTier {
+        /** The highest tier the organization's limits allow. */
+        AUTO,
+        ON_DEMAND,
+        /** Succeeds or fails fast: may answer 498 when capacity is short. */
+        FLEX,
+        PERFORMANCE;
+
+        @JsonValue
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    static final int MAX_STOP_SEQUENCES = 4;
+    static final int MAX_TOOLS = 128;
+
+    private final String model;
+    private final List<Message> messages;
+    private final List<Tool> tools;
+    private final ToolChoice toolChoice;
+    private final Boolean parallelToolCalls;
+    private final ResponseFormat responseFormat;
+    private final Double temperature;
+    private final Double topP;
+    private final Integer maxCompletionTokens;
+    private final Integer maxTokens;
+    private final List<String> stop;
+    private final boolean stopIsList;
+    private final Long seed;
+    private final ReasoningFormat reasoningFormat;
+    private final ReasoningEffort reasoningEffort;
+    private final Boolean includeReasoning;
+    private final ServiceTier serviceTier;
+    private final SearchSettings searchSettings;
+    private final CompoundCustom compoundCustom;
+    private final List<Document> documents;
+    private final Boolean citationOptions;
+    private final String user;
+    private final Boolean disableToolValidation;
+    private final Double frequencyPenalty;
+    private final Double presencePenalty;
+    private final Map<String, String> metadata;
+    private final Integer n;
+    private final Boolean stream;
+    private final Map<String, Object> extraBody;
+    private final Map<String, String> extraHeaders;
+
+    private ChatRequest(Builder b) {
+        this.model = b.model;
+        this.messages = List.copyOf(b.messages);
+        this.tools = b.tools == null ? null : List.copyOf(b.tools);
+        this.toolChoice = b.toolChoice;
+        this.parallelToolCalls = b.parallelToolCalls;
+        this.responseFormat = b.responseFormat;
+        this.temperature = b.temperature;
+        this.topP = b.topP;
+        this.maxCompletionTokens = b.maxCompletionTokens;
+        this.maxTokens = b.maxTokens;
+        this.stop = b.stop;
+        this.stopIsList = b.stopIsList;
+        this.seed = b.seed;
+        this.reasoningFormat = b.reasoningFormat;
+        this.reasoningEffort = b.reasoningEffort;
+        this.includeReasoning = b.includeReasoning;
+        this.serviceTier = b.serviceTier;
+        this.searchSettings = b.searchSettings;
+        this.compoundCustom = b.compoundCustom;
+        this.documents = b.documents == null ? null : List.copyOf(b.documents);
+        this.citationOptions = b.citationOptions;
+        this.user = b.user;
+        this.disableToolValidation = b.disableToolValidation;
+        this.frequencyPenalty = b.frequencyPenalty;
+        this.presencePenalty = b.presencePenalty;
+        this.metadata = b.metadata;
+        this.n = b.n;
+        this.stream = b.stream;
+        this.extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraBody));
+        this.extraHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraHeaders));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A copy that asks for a server-sent event stream; {@code ChatService.stream} sends this. */
+    ChatRequest streaming() {
+        return toBuilder().stream(true).build();
+    }
+
+    /**
+     * The JSON body: each parameter that was set, under its wire name, then {@link #extraBody()} (whose entries
+     * replace a typed parameter of the same name).
+     */
+    @JsonValue
+    Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", model);
+        body.put("messages", messages);
+        putIfSet(body, "tools", tools);
+        putIfSet(body, "tool_choice", toolChoice);
+        putIfSet(body, "parallel_tool_calls", parallelToolCalls);
+        putIfSet(body, "response_format", responseFormat);
+        putIfSet(body, "temperature", temperature);
+        putIfSet(body, "top_p", topP);
+        putIfSet(body, "max_completion_tokens", maxCompletionTokens);
+        putIfSet(body, "max_tokens", maxTokens);
+        putIfSet(body, "stop", stop == null ? null : stopIsList ? stop : stop.get(0));
+        putIfSet(body, "seed", seed);
+        putIfSet(body, "reasoning_format", reasoningFormat);
+        putIfSet(body, "reasoning_effort", reasoningEffort);
+        putIfSet(body, "include_reasoning", includeReasoning);
+        putIfSet(body, "service_tier", serviceTier);
+        putIfSet(body, "search_settings", searchSettings);
+        putIfSet(body, "compound_custom", compoundCustom);
+        putIfSet(body, "documents", documents);
+        putIfSet(body, "citation_options", citationOptions == null ? null : citationOptions ? "enabled" : "disabled");
+        putIfSet(body, "user", user);
+        putIfSet(body, "disable_tool_validation", disableToolValidation);
+        putIfSet(body, "frequency_penalty", frequencyPenalty);
+        putIfSet(body, "presence_penalty", presencePenalty);
+        putIfSet(body, "metadata", metadata);
+        putIfSet(body, "n", n);
+        putIfSet(body, "stream", stream);
+        body.putAll(extraBody);
+        return body;
+    }
+
+    private static void putIfSet(Map<String, Object> body, String name, Object value) {
+        if (value != null) body.put(name, value);
+    }
+
+    public String model() { return model; }
+    public List<Message> messages() { return messages; }
+    /** The tools, or null when not set. */
+    public List<Tool> tools() { return tools; }
+    public ToolChoice toolChoice() { return toolChoice; }
+    public Boolean parallelToolCalls() { return parallelToolCalls; }
+    public ResponseFormat responseFormat() { return responseFormat; }
+    public Double temperature() { return temperature; }
+    public Double topP() { return topP; }
+    public Integer maxCompletionTokens() { return maxCompletionTokens; }
+    /** @deprecated Groq's older name of {@link #maxCompletionTokens()}. */
+    @Deprecated
+    public Integer maxTokens() { return maxTokens; }
+    /** The stop sequences (one when set as a single string), or null. */
+    public List<String> stop() { return stop; }
+    public Long seed() { return seed; }
+    public ReasoningFormat reasoningFormat() { return reasoningFormat; }
+    public ReasoningEffort reasoningEffort() { return reasoningEffort; }
+    public Boolean includeReasoning() { return includeReasoning; }
+    public ServiceTier serviceTier() { return serviceTier; }
+    public SearchSettings searchSettings() { return searchSettings; }
+    public CompoundCustom compoundCustom() { return compoundCustom; }
+    /** The documents, or null when not set. */
+    public List<Document> documents() { return documents; }
+    /** Whether citations are enabled ({@code citation_options}), or null when not set. */
+    public Boolean citationOptions() { return citationOptions; }
+    public String user() { return user; }
+    public Boolean disableToolValidation() { return disableToolValidation; }
+    public Double frequencyPenalty() { return frequencyPenalty; }
+    public Double presencePenalty() { return presencePenalty; }
+    public Map<String, String> metadata() { return metadata; }
+    public Integer n() { return n; }
+    /** True on the copy a stream sends, else null. */
+    Boolean stream() { return stream; }
+    /** Body fields beyond the typed ones, sent as given. */
+    public Map<String, Object> extraBody() { return extraBody; }
+    /** HTTP headers to send with this request, beside the client's. */
+    public Map<String, String> extraHeaders() { return extraHeaders; }
+
+    @Override
+    public String toString() {
+        // message contents and secrets (compound_custom's Wolfram key) stay out of logs
+        return "ChatRequest{model=" + model + ", messages=" + messages.size()
+                + (tools == null ? "" : ", tools=" + tools.size())
+                + (stream == null ? "" : ", stream=" + stream)
+                + (extraBody.isEmpty() ? "" : ", extraBody=" + extraBody.keySet()) + '}';
+    }
+
+    /**
+     * Builds a {@link ChatRequest}. {@code model} and at least one message are required; every other parameter
+     * is optional, and setting it to null unsets it.
+     *
+     * <p>There are no setters for {@code logprobs}, {@code top_logprobs} and {@code logit_bias}, nor for
+     * {@code messages[].name}: Groq answers 400 to each. {@code n} may only be 1. For a parameter this builder
+     * does not know yet, use {@link #extraBody(String, Object)}.
+     */
+    public static final class Builder {
+        private String model;
+        private final List<Message> messages = new ArrayList<>();
+        private List<Tool> tools;
+        private ToolChoice toolChoice;
+        private Boolean parallelToolCalls;
+        private ResponseFormat responseFormat;
+        private Double temperature;
+        private Double topP;
+        private Integer maxCompletionTokens;
+        private Integer maxTokens;
+        private List<String> stop;
+        private boolean stopIsList;
+        private Long seed;
+        private ReasoningFormat reasoningFormat;
+        private ReasoningEffort reasoningEffort;
+        private Boolean includeReasoning;
+        private ServiceTier serviceTier;
+        private SearchSettings searchSettings;
+        private CompoundCustom compoundCustom;
+        private List<Document> documents;
+        private Boolean citationOptions;
+        private String user;
+        private Boolean disableToolValidation;
+        private Double frequencyPenalty;
+        private Double presencePenalty;
+        private Map<String, String> metadata;
+        private Integer n;
+        private Boolean stream;
+        private final Map<String, Object> extraBody = new LinkedHashMap<>();
+        private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        private Builder(ChatRequest r) {
+            model = r.model;
+            messages.addAll(r.messages);
+            tools = r.tools == null ? null : new ArrayList<>(r.tools);
+            toolChoice = r.toolChoice;
+            parallelToolCalls = r.parallelToolCalls;
+            responseFormat = r.responseFormat;
+            temperature = r.temperature;
+            topP = r.topP;
+            maxCompletionTokens = r.maxCompletionTokens;
+            maxTokens = r.maxTokens;
+            stop = r.stop;
+            stopIsList = r.stopIsList;
+            seed = r.seed;
+            reasoningFormat = r.reasoningFormat;
+            reasoningEffort = r.reasoningEffort;
+            includeReasoning = r.includeReasoning;
+            serviceTier = r.serviceTier;
+            searchSettings = r.searchSettings;
+            compoundCustom = r.compoundCustom;
+            documents = r.documents == null ? null : new ArrayList<>(r.documents);
+            citationOptions = r.citationOptions;
+            user = r.user;
+            disableToolValidation = r.disableToolValidation;
+            frequencyPenalty = r.frequencyPenalty;
+            presencePenalty = r.presencePenalty;
+            metadata = r.metadata;
+            n = r.n;
+            stream = r.stream;
+            extraBody.putAll(r.extraBody);
+            extraHeaders.putAll(r.extraHeaders);
+        }
+
+        /** The model id, e.g. {@code llama-3.3-70b-versatile} or {@code openai/gpt-oss-120b}. */
+        public Builder model(String model) {
+            this.model = model;
+            return this;
+        }
+
+        /** Replaces the messages. */
+        public Builder messages(List<Message> messages) {
+            Objects.requireNonNull(messages, "messages == null");
+            this.messages.clear();
+            messages.forEach(this::addMessage);
+            return this;
+        }
+
+        public Builder addMessage(Message message) {
+            messages.add(Objects.requireNonNull(message, "message == null"));
+            return this;
+        }
+
+        /** Replaces the tools; at most 128. */
+        public Builder tools(List<Tool> tools) {
+            this.tools = tools == null ? null : new ArrayList<>(tools);
+            return this;
+        }
+
+        public Builder addTool(Tool tool) {
+            Objects.requireNonNull(tool, "tool == null");
+            if (tools == null) tools = new ArrayList<>();
+            tools.add(tool);
+            return this;
+        }
+
+        public Builder toolChoice(ToolChoice toolChoice) {
+            this.toolChoice = toolChoice;
+            return this;
+        }
+
+        /** Whether the model may call several tools in one answer; Groq's default is true. */
+        public Builder parallelToolCalls(Boolean parallelToolCalls) {
+            this.parallelToolCalls = parallelToolCalls;
+            return this;
+        }
+
+        public Builder responseFormat(ResponseFormat responseFormat) {
+            this.responseFormat = responseFormat;
+            return this;
+        }
+
+        /** Sampling temperature, 0 to 2. */
+        public Builder temperature(Double temperature) {
+            this.temperature = temperature;
+            return this;
+        }
+
+        /** Nucleus sampling mass, 0 to 1. */
+        public Builder topP(Double topP) {
+            this.topP = topP;
+            return this;
+        }
+
+        /** The most tokens the answer (reasoning included) may take. */
+        public Builder maxCompletionTokens(Integer maxCompletionTokens) {
+            this.maxCompletionTokens = maxCompletionTokens;
+            return this;
+        }
+
+        /** @deprecated use {@link #maxCompletionTokens(Integer)}; kept because the API still accepts it. */
+        @Deprecated
+        public Builder maxTokens(Integer maxTokens) {
+            this.maxTokens = maxTokens;
+            return this;
+        }
+
+        /** One stop sequence, sent as a string. */
+        public Builder stop(String stop) {
+            this.stop = stop == null ? null : List.of(stop);
+            this.stopIsList = false;
+            return this;
+        }
+
+        /** Up to 4 stop sequences, sent as a list. */
+        public Builder stop(List<String> stop) {
+            this.stop = stop == null ? null : List.copyOf(stop);
+            this.stopIsList = true;
+            return this;
+        }
+
+        /** Best-effort determinism: the same seed and parameters tend to give the same answer. */
+        public Builder seed(Long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Not together with {@link #includeReasoning(Boolean)}. */
+        public Builder reasoningFormat(ReasoningFormat reasoningFormat) {
+            this.reasoningFormat = reasoningFormat;
+            return this;
+        }
+
+        public Builder reasoningEffort(ReasoningEffort reasoningEffort) {
+            this.reasoningEffort = reasoningEffort;
+            return this;
+        }
+
+        /** Whether the answer carries the {@code reasoning} field; not together with {@link #reasoningFormat}. */
+        public Builder includeReasoning(Boolean includeReasoning) {
+            this.includeReasoning = includeReasoning;
+            return this;
+        }
+
+        public Builder serviceTier(ServiceTier serviceTier) {
+            this.serviceTier = serviceTier;
+            return this;
+        }
+
+        public Builder searchSettings(SearchSettings searchSettings) {
+            this.searchSettings = searchSettings;
+            return this;
+        }
+
+        public Builder compoundCustom(CompoundCustom compoundCustom) {
+            this.compoundCustom = compoundCustom;
+            return this;
+        }
+
+        /** Replaces the documents the model may read and cite. */
+        public Builder documents(List<Document> documents) {
+            this.documents = documents == null ? null : new ArrayList<>(documents);
+            return this;
+        }
+
+        public Builder addDocument(Document document) {
+            Objects.requireNonNull(document, "document == null");
+            if (documents == null) documents = new ArrayList<>();
+            documents.add(document);
+            return this;
+        }
+
+        /** Whether the answer cites documents and search results ({@code citation_options}: enabled/disabled). */
+        public Builder citationOptions(Boolean enabled) {
+            this.citationOptions = enabled;
+            return this;
+        }
+
+        /** An id of your end user, to help Groq detect abuse. */
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        /** Return tool calls without checking that the tool is in {@code tools}. */
+        public Builder disableToolValidation(Boolean disableToolValidation) {
+            this.disableToolValidation = disableToolValidation;
+            return this;
+        }
+
+        /** -2 to 2; the API accepts it, though Groq's models do not use it yet. */
+        public Builder frequencyPenalty(Double frequencyPenalty) {
+            this.frequencyPenalty = frequencyPenalty;
+            return this;
+        }
+
+        /** -2 to 2; the API accepts it, though Groq's models do not use it yet. */
+        public Builder presencePenalty(Double presencePenalty) {
+            this.presencePenalty = presencePenalty;
+            return this;
+        }
+
+        /** String key-value pairs; the API accepts them but does not use them yet. */
+        public Builder metadata(Map<String, String> metadata) {
+            this.metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+            return this;
+        }
+
+        /** The number of choices; Groq supports only 1. */
+        public Builder n(Integer n) {
+            this.n = n;
+            return this;
+        }
+
+        Builder stream(Boolean stream) {
+            this.stream = stream;
+            return this;
+        }
+
+        /**
+         * A body field this builder has no setter for, sent as given (Jackson-serialized); it replaces a typed
+         * parameter of the same name. A null value removes an earlier extra field.
+         */
+        public Builder extraBody(String name, Object value) {
+            Objects.requireNonNull(name, "name == null");
+            if (value == null) extraBody.remove(name);
+            else extraBody.put(name, value);
+            return this;
+        }
+
+        /** An HTTP header to send with this request; a null value removes it. */
+        public Builder extraHeader(String name, String value) {
+            Objects.requireNonNull(name, "name == null");
+            if (value == null) extraHeaders.remove(name);
+            else extraHeaders.put(name, value);
+            return this;
+        }
+
+        /** Checks the parameters; throws {@link ValidationException} naming the first bad one. */
+        public ChatRequest build() {
+            if (model == null || model.isBlank()) throw new ValidationException("model", "is required");
+            if (messages.isEmpty()) throw new ValidationException("messages", "at least one message is required");
+            for (int i = 0; i < messages.size(); i++) {
+                Message m = messages.get(i);
+                if (m.role().equals("tool") && (m.toolCallId() == null || m.toolCallId().isBlank())) {
+                    throw new ValidationException("messages[" + i + "].tool_call_id",
+                            "a tool message must name the tool call it answers");
+                }
+            }
+            if (n != null && n != 1) throw new ValidationException("n", "Groq supports only n=1, got " + n);
+            if (stop != null && stop.size() > MAX_STOP_SEQUENCES) {
+                throw new ValidationException("stop", "at most " + MAX_STOP_SEQUENCES + " sequences, got " + stop.size());
+            }
+            if (tools != null && tools.size() > MAX_TOOLS) {
+                throw new ValidationException("tools", "at most " + MAX_TOOLS + " tools, got " + tools.size());
+            }
+            checkRange("temperature", temperature, 0, 2);
+            checkRange("top_p", topP, 0, 1);
+            checkRange("frequency_penalty", frequencyPenalty, -2, 2);
+            checkRange("presence_penalty", presencePenalty, -2, 2);
+            checkPositive("max_completion_tokens", maxCompletionTokens);
+            checkPositive("max_tokens", maxTokens);
+            if (reasoningFormat != null && includeReasoning != null) {
+                throw new ValidationException("include_reasoning",
+                        "cannot be combined with reasoning_format; set one of them");
+            }
+            if (extraBody.containsKey("stream")) {
+                throw new ValidationException("stream", "do not set it: call chat().stream(request) to stream");
+            }
+            return new ChatRequest(this);
+        }
+
+        private static void checkRange(String param, Double value, double min, double max) {
+            if (value != null && !(value >= min && value <= max)) {
+                throw new ValidationException(param, "must be between " + min + " and " + max + ", got " + value);
+            }
+        }
+
+        private static void checkPositive(String param, Integer value) {
+            if (value != null && value < 1) throw new ValidationException(param, "must be at least 1, got " + value);
+        }
+    }
+}

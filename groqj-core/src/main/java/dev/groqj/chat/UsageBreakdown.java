@@ -1,0 +1,37 @@
+package dev.groqj.chat;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Usage per model, for compound systems ({@code groq/compound}) that run several models for one request.
+ *
+ * <pre>{@code
+ * for (UsageBreakdown.ModelUsage m : completion.usageBreakdown().models()) {
+ *     System.out.println(m.model() + ": " + m.usage().totalTokens());
+ * }
+ * }</pre>
+ */
+public record UsageBreakdown(
+        List<ModelUsage> models,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+
+    public UsageBreakdown {
+        models = Values.list(models);
+        additionalProperties = Values.unknown(additionalProperties);
+    }
+
+    /** One model's share of the usage. */
+    public record ModelUsage(
+            String model,
+            Usage usage,
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        public ModelUsage {
+            additionalProperties = Values.unknown(additionalProperties);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.groqj.chat;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+/**
+ * Groq's own metadata ({@code x_groq}) on a completion or a stream chunk.
+ *
+ * <pre>{@code
+ * completion.xGroq().id();   // "req_01jr8hj0hzeq9b86xqb5dn7wqs": quote it to Groq support
+ * }</pre>
+ *
+ * <p>In a stream, different chunks carry different fields: the id in the first and last chunk, the
+ * {@link #usage()} and {@link #usageBreakdown()} in the last one. On a non-streaming completion Groq may put
+ * cache statistics ({@code sram_cached_tokens}, {@code dram_cached_tokens}) under {@code usage}; they are
+ * readable through {@code usage().additionalProperties()}.
+ */
+public record XGroq(
+        String id,
+        Long seed,
+        Usage usage,
+        @JsonProperty("usage_breakdown") UsageBreakdown usageBreakdown,
+        /* why a stream stopped early, when it did */
+        String error,
+        JsonNode debug,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+
+    public XGroq {
+        debug = Values.node(debug);
+        additionalProperties = Values.unknown(additionalProperties);
+    }
+}
