@@ -7,10 +7,12 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 fixtures=${GROQJ_FIXTURES:-$root/../shared/fixtures}
 target=groqj-bench/target
+# full coordinates: a bare "dependency:" prefix makes Maven look up the latest plugin version online every run
+dep=org.apache.maven.plugins:maven-dependency-plugin:3.9.0
 cps=$target/classpaths
 
 # The harness and groqj-core (its tests run in the normal build, not here); the harness's own classpath.
-./mvnw -q -B -pl groqj-bench -am package dependency:build-classpath \
+./mvnw -q -B -pl groqj-bench -am package "$dep:build-classpath" \
   -Dmaven.test.skip=true -Dmdep.includeScope=runtime -Dmdep.outputFile=target/classpath.txt
 
 # One client's jars alone, for cold start and classpath size: groqj is groqj-core's jar plus its runtime
@@ -22,7 +24,7 @@ for profile in openai-java:cp-openai raw:cp-raw; do
   client=${profile%%:*}
   file=$cps/cp-$client.txt
   if [ ! -s "$file" ] || [ groqj-bench/pom.xml -nt "$file" ] || [ pom.xml -nt "$file" ]; then
-    ./mvnw -q -B -pl groqj-bench -P "${profile#*:}" dependency:build-classpath \
+    ./mvnw -q -B -pl groqj-bench -P "${profile#*:}" "$dep:build-classpath" \
       -Dmdep.includeScope=runtime -Dmdep.outputFile="$root/$file" &
   fi
 done
