@@ -2,6 +2,7 @@ package dev.groqj;
 
 import dev.groqj.auth.ApiKeyAuth;
 import dev.groqj.auth.AuthProvider;
+import dev.groqj.chat.ChatService;
 import dev.groqj.error.GroqException;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.models.ModelsService;
@@ -28,6 +29,7 @@ public final class GroqClient implements AutoCloseable {
     private final GroqConfig config;
     private final HttpTransport transport;
     private final ApiClient api;
+    private final ChatService chat;
     private final ModelsService models;
 
     private GroqClient(Builder b) {
@@ -36,6 +38,7 @@ public final class GroqClient implements AutoCloseable {
         auth.validate();
         this.transport = b.transport != null ? b.transport : JdkHttpTransport.create(config.connectTimeout());
         this.api = new ApiClient(config, transport, auth, b.clock);
+        this.chat = new ChatService(api);
         this.models = new ModelsService(api);
     }
 
@@ -46,6 +49,10 @@ public final class GroqClient implements AutoCloseable {
     /** A client from {@code GROQ_API_KEY} and, when set, {@code GROQ_BASE_URL}. */
     public static GroqClient fromEnv() {
         return builder().fromEnvironment().build();
+    }
+
+    public ChatService chat() {
+        return chat;
     }
 
     public ModelsService models() {
