@@ -13,7 +13,7 @@ cps=$target/classpaths
 
 # The harness and groqj-core (its tests run in the normal build, not here); the harness's own classpath.
 ./mvnw -q -B -pl groqj-bench -am package "$dep:build-classpath" \
-  -Dmaven.test.skip=true -Dmdep.includeScope=runtime -Dmdep.outputFile=target/classpath.txt
+  -Dmaven.test.skip=true -DincludeScope=runtime -Dmdep.outputFile=target/classpath.txt
 
 # One client's jars alone, for cold start and classpath size: groqj is groqj-core's jar plus its runtime
 # dependencies; openai-java and raw come from the bench pom's cp-* profiles (the same versions the harness uses).
@@ -25,12 +25,12 @@ for profile in openai-java:cp-openai raw:cp-raw; do
   file=$cps/cp-$client.txt
   if [ ! -s "$file" ] || [ groqj-bench/pom.xml -nt "$file" ] || [ pom.xml -nt "$file" ]; then
     ./mvnw -q -B -pl groqj-bench -P "${profile#*:}" "$dep:build-classpath" \
-      -Dmdep.includeScope=runtime -Dmdep.outputFile="$root/$file" &
+      -DincludeScope=runtime -Dmdep.outputFile="$root/$file" &
   fi
 done
 wait
 
-exec java -Xms1g -Xmx1g -XX:+UseG1GC ${BENCH_JVM_OPTS:-} \
+exec java -Xms1g -Xmx1g -XX:+UseG1GC -Dslf4j.internal.verbosity=ERROR ${BENCH_JVM_OPTS:-} \
   -Dgroqj.fixtures="$fixtures" -Dgroqj.bench.classpaths="$cps" \
   -cp "$target/classes:$(cat $target/classpath.txt)" \
   dev.groqj.bench.Harness --out "$target/bench" "$@"

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -111,18 +112,30 @@ public final class Harness {
             for (String c : clients) live.put(c, BenchClient.create(c, root + "/openai/v1"));
             warmUp();
         }
-        if (groups.contains("chat")) {
+        step("chat", () -> {
             chat(1);
             chat(64);
-        }
-        if (groups.contains("stream")) stream();
+        });
+        step("stream", this::stream);
         live.values().forEach(BenchClient::close);
         live.clear();
-        if (groups.contains("streams_open")) openStreams();
-        if (groups.contains("cold_start")) coldStart();
-        if (groups.contains("classpath")) classpath();
-        if (groups.contains("jmh")) jmh();
+        step("streams_open", this::openStreams);
+        step("cold_start", this::coldStart);
+        step("classpath", this::classpath);
+        step("jmh", this::jmh);
         report();
+    }
+
+    /** Runs a scenario group if it was asked for, and says how long it took (the --quick budget is 3 minutes). */
+    private void step(String group, Step step) throws Exception {
+        if (!groups.contains(group)) return;
+        long t0 = System.nanoTime();
+        step.run();
+        System.out.printf(Locale.ROOT, "# %s took %.1f s%n", group, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private interface Step {
+        void run() throws Exception;
     }
 
     // ---- scenarios ----
@@ -152,13 +165,19 @@ public final class Harness {
         Scenario p50 = new Scenario(prefix + "p50", "ms", false);
         Scenario p99 = new Scenario(prefix + "p99", "ms", false);
         Scenario cpu = new Scenario(prefix + "cpu", "us/req", false);
+        Scenario alloc = new Scenario(prefix + "alloc", "KB/req", false);
         totals.forEach((c, t) -> {
+            if (t.failures > 0) {
+                System.out.printf("# %s %s: %d of %d calls failed, first: %s%n",
+                        c, prefix, t.failures, t.failures + t.requests, t.firstFailure);
+            }
             throughput.put(c, t.requests / (t.wallNanos / 1e9));
             p50.put(c, t.latencies.percentile(50) / 1e6);
             p99.put(c, t.latencies.percentile(99) / 1e6);
             cpu.put(c, t.cpuNanos / 1e3 / t.requests);
+            alloc.put(c, t.allocatedBytes / 1e3 / t.requests);
         });
-        add(throughput, p50, p99, cpu);
+        add(throughput, p50, p99, cpu, alloc);
         if (serverSide.requests > 0) {
             // the server's own cost, measured while the raw client drove it: its headroom
             double serverUs = serverSide.cpuNanos / 1e3 / serverSide.requests;
@@ -179,12 +198,14 @@ public final class Harness {
         Scenario rate = new Scenario("stream_chunks_per_s", "chunks/s", true);
         Scenario ttfc = new Scenario("stream_ttfc_p50", "ms", false);
         Scenario cpu = new Scenario("stream_cpu_per_chunk", "us/chunk", false);
+        Scenario alloc = new Scenario("stream_alloc_per_chunk", "bytes/chunk", false);
         totals.forEach((c, t) -> {
             rate.put(c, t.chunks / (t.streamNanos / 1e9));
             ttfc.put(c, t.firstChunk.percentile(50) / 1e6);
             cpu.put(c, t.cpuNanos / 1e3 / t.chunks);
+            alloc.put(c, (double) t.allocatedBytes / t.chunks);
         });
-        add(rate, ttfc, cpu);
+        add(rate, ttfc, cpu, alloc);
     }
 
     private void openStreams() throws IOException, InterruptedException {
@@ -272,37 +293,53 @@ public final class Harness {
         Stats[] latencies = new Stats[concurrency];
         CountDownLatch ready = new CountDownLatch(concurrency);
         CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(concurrency);
+        CountDownLatch measured = new CountDownLatch(1);
         long[] deadline = new long[1];
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong failures = new AtomicLong();
         Thread[] threads = new Thread[concurrency];
         for (int i = 0; i < concurrency; i++) {
             Stats mine = latencies[i] = new Stats();
             threads[i] = new Thread(() -> {
                 ready.countDown();
                 try {
-                    go.await();
+                    awaitQuietly(go);
                     long end = deadline[0];
                     long t0;
                     while ((t0 = System.nanoTime()) < end) {
-                        client.complete();
-                        mine.add(System.nanoTime() - t0);
+                        try {
+                            client.complete();
+                            mine.add(System.nanoTime() - t0);
+                        } catch (RuntimeException e) {
+                            // counted and reported, not fatal: the JDK client can lose a pooled connection race
+                            failures.incrementAndGet();
+                            failure.compareAndSet(null, e);
+                        }
                     }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
+                } finally {
+                    done.countDown();
                 }
+                // stay alive until measured: a dead thread's allocation can no longer be read
+                awaitQuietly(measured);
             }, "chat-" + i);
             threads[i].start();
         }
         ready.await();
+        Allocation alloc0 = Allocation.snapshot();
         long cpu0 = processCpuNanos();
         long wall0 = System.nanoTime();
         deadline[0] = wall0 + (long) (seconds * 1e9);
         go.countDown();   // publishes deadline[0]
-        for (Thread t : threads) t.join();
+        done.await();
         ChatTotals totals = new ChatTotals();
         totals.wallNanos = System.nanoTime() - wall0;
         totals.cpuNanos = processCpuNanos() - cpu0;
-        if (failure.get() != null) throw new IllegalStateException("a call failed", failure.get());
+        totals.allocatedBytes = Allocation.snapshot().since(alloc0);
+        measured.countDown();
+        for (Thread t : threads) t.join();
+        totals.failures = failures.get();
+        totals.firstFailure = failure.get();
         for (Stats s : latencies) {
             totals.latencies.addAll(s);
             totals.requests += s.size();
@@ -313,6 +350,7 @@ public final class Harness {
     /** One thread reading whole streams back to back for {@code seconds}. */
     private static StreamTotals streamSegment(BenchClient client, double seconds) {
         StreamTotals totals = new StreamTotals();
+        Allocation alloc0 = Allocation.snapshot();
         long cpu0 = processCpuNanos();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long t0;
@@ -327,6 +365,7 @@ public final class Harness {
             totals.firstChunk.add(s.firstChunkAt() - t0);
         }
         totals.cpuNanos = processCpuNanos() - cpu0;
+        totals.allocatedBytes = Allocation.snapshot().since(alloc0);
         return totals;
     }
 
@@ -474,6 +513,14 @@ public final class Harness {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void gc() {
         System.gc();
         System.gc();
@@ -494,10 +541,16 @@ public final class Harness {
         long requests;
         long wallNanos;
         long cpuNanos;
+        long allocatedBytes;
+        long failures;
+        Throwable firstFailure;
         final Stats latencies = new Stats();
 
         void add(ChatTotals t) {
             add(t.requests, t.wallNanos, t.cpuNanos);
+            allocatedBytes += t.allocatedBytes;
+            failures += t.failures;
+            if (firstFailure == null) firstFailure = t.firstFailure;
             latencies.addAll(t.latencies);
         }
 
@@ -512,12 +565,14 @@ public final class Harness {
         long chunks;
         long streamNanos;
         long cpuNanos;
+        long allocatedBytes;
         final Stats firstChunk = new Stats();
 
         void add(StreamTotals t) {
             chunks += t.chunks;
             streamNanos += t.streamNanos;
             cpuNanos += t.cpuNanos;
+            allocatedBytes += t.allocatedBytes;
             firstChunk.addAll(t.firstChunk);
         }
     }
