@@ -1,6 +1,7 @@
 package dev.groqj.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -12,6 +13,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -66,8 +69,9 @@ public final class Harness {
     /** How long each part runs; {@code --quick} trades precision for a run under three minutes. */
     record Settings(String mode, double warmupSeconds, int rounds, double chatSeconds, double streamSeconds,
                     int coldRepetitions, int jmhWarmups, int jmhIterations, int jmhMillis) {
-        static final Settings QUICK = new Settings("quick", 2, 2, 1.2, 1.5, 3, 1, 2, 500);
-        static final Settings FULL = new Settings("full", 6, 5, 3, 3, 7, 3, 5, 1000);
+        // JMH warm-up is a second an iteration in both: C2 needs about three seconds for Jackson's paths on 2 cores
+        static final Settings QUICK = new Settings("quick", 2, 2, 1.2, 1.5, 3, 3, 2, 500);
+        static final Settings FULL = new Settings("full", 6, 5, 3, 3, 7, 5, 5, 1000);
     }
 
     private Harness(Settings settings, List<String> clients, Set<String> groups, Path out) {
@@ -216,6 +220,7 @@ public final class Harness {
                 List<BenchClient.OpenStream> open = new ArrayList<>(OPEN_STREAMS);
                 for (int i = 0; i < OPEN_STREAMS; i++) open.add(client.open());
                 long used = heapAfterGc();
+                if (Boolean.getBoolean("groqj.bench.histogram")) histogram(out.resolve("histogram-" + c + ".txt"));
                 get("/_release");
                 for (BenchClient.OpenStream s : open) {
                     int chunks = s.finish();
@@ -255,15 +260,18 @@ public final class Harness {
                 .include("dev\\.groqj\\.bench\\.jmh\\..*")
                 .forks(1)
                 .warmupIterations(settings.jmhWarmups())
-                .warmupTime(TimeValue.milliseconds(settings.jmhMillis()))
+                .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(settings.jmhIterations())
                 .measurementTime(TimeValue.milliseconds(settings.jmhMillis()))
                 .jvmArgs("-Xms512m", "-Xmx512m", "-Dgroqj.fixtures=" + System.getProperty("groqj.fixtures"))
+                .addProfiler(GCProfiler.class)
                 .output(out.resolve("jmh.txt").toString())
                 .shouldFailOnError(true)
                 .build();
         Collection<RunResult> runs = new Runner(options).run();
         Map<String, Scenario> byBenchmark = new LinkedHashMap<>();
+        Map<String, Scenario> allocation = new LinkedHashMap<>();
+        double sseBytes = Fixtures.load().sseBody().length;
         for (RunResult r : runs) {
             String label = r.getParams().getBenchmark();                  // dev.groqj.bench.jmh.SseParseBench.groqj
             int dot = label.lastIndexOf('.');
@@ -272,9 +280,15 @@ public final class Harness {
             if (!clients.contains(client)) continue;
             double nsPerOp = r.getPrimaryResult().getScore();
             Scenario s = byBenchmark.computeIfAbsent(type, Harness::jmhScenario);
-            s.put(client, s.unit.equals("MB/s") ? Fixtures.load().sseBody().length / nsPerOp * 1e9 / MB : nsPerOp);
+            boolean wholeStream = s.unit.equals("MB/s");
+            s.put(client, wholeStream ? sseBytes / nsPerOp * 1e9 / MB : nsPerOp);
+            // JMH's GC profiler: bytes allocated per operation (a whole stream for the SSE parse)
+            double bytesPerOp = r.getSecondaryResults().get("gc.alloc.rate.norm").getScore();
+            allocation.computeIfAbsent(type, k -> new Scenario(s.name + "_alloc",
+                            wholeStream ? "bytes/event" : "bytes/" + s.unit.substring(s.unit.indexOf('/') + 1), false))
+                    .put(client, wholeStream ? bytesPerOp / Fixtures.STREAM_CHUNKS : bytesPerOp);
         }
-        byBenchmark.values().forEach(this::add);
+        byBenchmark.forEach((type, s) -> add(s, allocation.get(type)));
     }
 
     private static Scenario jmhScenario(String benchmarkClass) {
@@ -529,6 +543,18 @@ public final class Harness {
     private static long heapAfterGc() {
         gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** What the heap holds, by class (what {@code jmap -histo:live} prints): where the open streams' bytes are. */
+    private static void histogram(Path file) throws IOException {
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            Files.writeString(file, (String) text);
+        } catch (JMException e) {
+            throw new IOException("class histogram", e);
+        }
     }
 
     private static double median(List<Double> values) {
