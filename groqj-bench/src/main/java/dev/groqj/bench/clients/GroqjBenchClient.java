@@ -7,8 +7,6 @@ import dev.groqj.chat.ChatRequest;
 import dev.groqj.chat.ChatStream;
 import dev.groqj.chat.Message;
 
-import java.util.Iterator;
-
 /** groqj as its README sets it up, with retries off like the other two (the server never fails). */
 public final class GroqjBenchClient implements BenchClient {
     private static final ChatRequest REQUEST = ChatRequest.builder()
@@ -31,31 +29,14 @@ public final class GroqjBenchClient implements BenchClient {
     @Override
     public Streamed stream() {
         try (ChatStream stream = client.chat().stream(REQUEST)) {
-            long first = 0;
-            int count = 0;
-            int chars = 0;
-            for (ChatCompletionChunk chunk : stream) {
-                if (count++ == 0) first = System.nanoTime();
-                chars += content(chunk);
-            }
-            return new Streamed(count, chars, first);
+            return Chunks.readAll(stream.iterator(), GroqjBenchClient::content);
         }
     }
 
     @Override
     public OpenStream open() {
         ChatStream stream = client.chat().stream(REQUEST);
-        Iterator<ChatCompletionChunk> chunks = stream.iterator();
-        content(chunks.next());
-        return () -> {
-            int count = 1;
-            while (chunks.hasNext()) {
-                chunks.next();
-                count++;
-            }
-            stream.close();
-            return count;
-        };
+        return Chunks.openAfterFirst(stream.iterator(), GroqjBenchClient::content, stream);
     }
 
     private static int content(ChatCompletionChunk chunk) {

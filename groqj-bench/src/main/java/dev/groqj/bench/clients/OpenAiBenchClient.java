@@ -7,8 +7,6 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.groqj.bench.BenchClient;
 
-import java.util.Iterator;
-
 /** The official openai-java SDK, as its README sets it up for another base URL: its default OkHttp client. */
 public final class OpenAiBenchClient implements BenchClient {
     private static final ChatCompletionCreateParams PARAMS = ChatCompletionCreateParams.builder()
@@ -30,33 +28,14 @@ public final class OpenAiBenchClient implements BenchClient {
     @Override
     public Streamed stream() {
         try (StreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(PARAMS)) {
-            Iterator<ChatCompletionChunk> chunks = response.stream().iterator();
-            long first = 0;
-            int count = 0;
-            int chars = 0;
-            while (chunks.hasNext()) {
-                ChatCompletionChunk chunk = chunks.next();
-                if (count++ == 0) first = System.nanoTime();
-                chars += content(chunk);
-            }
-            return new Streamed(count, chars, first);
+            return Chunks.readAll(response.stream().iterator(), OpenAiBenchClient::content);
         }
     }
 
     @Override
     public OpenStream open() {
         StreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(PARAMS);
-        Iterator<ChatCompletionChunk> chunks = response.stream().iterator();
-        content(chunks.next());
-        return () -> {
-            int count = 1;
-            while (chunks.hasNext()) {
-                chunks.next();
-                count++;
-            }
-            response.close();
-            return count;
-        };
+        return Chunks.openAfterFirst(response.stream().iterator(), OpenAiBenchClient::content, response);
     }
 
     private static int content(ChatCompletionChunk chunk) {

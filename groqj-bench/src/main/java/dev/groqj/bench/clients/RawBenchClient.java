@@ -15,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 /**
  * The floor: what a careful programmer writes with no SDK — {@code java.net.http} and one Jackson mapper,
@@ -42,31 +44,15 @@ public final class RawBenchClient implements BenchClient {
 
     @Override
     public Streamed stream() {
-        Lines lines = openLines();
-        long first = 0;
-        int chunks = 0;
-        int chars = 0;
-        String data;
-        while ((data = lines.nextData()) != null) {
-            if (chunks++ == 0) first = System.nanoTime();
-            chars += content(data);
+        try (Lines lines = openLines()) {
+            return Chunks.readAll(lines, RawBenchClient::content);
         }
-        lines.close();
-        return new Streamed(chunks, chars, first);
     }
 
     @Override
     public OpenStream open() {
         Lines lines = openLines();
-        String first = lines.nextData();
-        if (first == null) throw new IllegalStateException("empty stream");
-        content(first);
-        return () -> {
-            int chunks = 1;
-            while (lines.nextData() != null) chunks++;
-            lines.close();
-            return chunks;
-        };
+        return Chunks.openAfterFirst(lines, RawBenchClient::content, lines);
     }
 
     @Override
@@ -110,14 +96,29 @@ public final class RawBenchClient implements BenchClient {
     }
 
     /** The {@code data:} payloads of an event stream, up to {@code [DONE]}. */
-    private static final class Lines {
+    private static final class Lines implements Iterator<String>, AutoCloseable {
         private final BufferedReader reader;
+        private String next;
 
         Lines(InputStream in) {
             this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 8192);
         }
 
-        String nextData() {
+        @Override
+        public boolean hasNext() {
+            if (next == null) next = nextData();
+            return next != null;
+        }
+
+        @Override
+        public String next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            String data = next;
+            next = null;
+            return data;
+        }
+
+        private String nextData() {
             try {
                 String line;
                 while ((line = reader.readLine()) != null) {
@@ -131,7 +132,8 @@ public final class RawBenchClient implements BenchClient {
             }
         }
 
-        void close() {
+        @Override
+        public void close() {
             try {
                 reader.close();
             } catch (IOException e) {
