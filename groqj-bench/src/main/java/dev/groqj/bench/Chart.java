@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class Chart {
     private static final double MIN = 1.0 / 8, MAX = 64;
-    private static final int LABEL = 230, PLOT = 640, ROW = 34, TOP = 70, RIGHT = 90;
+    private static final int LABEL = 230, PLOT = 640, ROW = 34, TOP = 84, RIGHT = 90;
     private static final Color VS_OPENAI = new Color(0x3b6fb6), VS_RAW = new Color(0xe08a2c);
 
     private Chart() {
@@ -41,7 +41,7 @@ final class Chart {
             g.drawString("groqj advantage per scenario (× , log scale; right of 1× = groqj better)", 12, 22);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             g.drawString(subtitle, 12, 40);
-            legend(g, LABEL + PLOT - 260, 40);
+            legend(g, 12, 62);
             axis(g, height);
             for (int i = 0; i < scenarios.size(); i++) {
                 Scenario s = scenarios.get(i);
