@@ -6,12 +6,23 @@ import dev.groqj.chat.ChatService;
 import dev.groqj.error.GroqException;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.models.ModelsService;
+import dev.groqj.observability.GroqListener;
+import dev.groqj.resilience.CircuitBreakerConfig;
+import dev.groqj.resilience.DelayScheduler;
+import dev.groqj.resilience.RateLimitConfig;
+import dev.groqj.resilience.RateLimitManager;
 import dev.groqj.resilience.RateLimitStatus;
+import dev.groqj.resilience.ResilienceOrchestrator;
+import dev.groqj.resilience.RetryConfig;
+import dev.groqj.resilience.Sleeper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import dev.groqj.transport.HttpTransport;
 import dev.groqj.transport.JdkHttpTransport;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,7 +48,17 @@ public final class GroqClient implements AutoCloseable {
         AuthProvider auth = b.auth != null ? b.auth : new ApiKeyAuth(config.apiKey());
         auth.validate();
         this.transport = b.transport != null ? b.transport : JdkHttpTransport.create(config.connectTimeout());
-        this.api = new ApiClient(config, transport, auth, b.clock);
+        ResilienceOrchestrator.Builder resilience = ResilienceOrchestrator.builder()
+                .retryConfig(config.retryConfig())
+                .rateLimitManager(new RateLimitManager(b.clock))
+                .rateLimitConfig(config.rateLimitConfig())
+                .sleeper(b.sleeper)
+                .delayScheduler(b.delayScheduler)
+                .clock(b.clock)
+                .listener(b.listeners.isEmpty() ? GroqListener.NOOP : GroqListener.composite(b.listeners));
+        if (b.circuitBreaker != null) resilience.circuitBreaker(b.circuitBreaker);
+        else resilience.circuitBreakerConfig(config.circuitBreakerConfig());
+        this.api = new ApiClient(config, transport, auth, resilience.build());
         this.chat = new ChatService(api);
         this.models = new ModelsService(api);
     }
@@ -98,6 +119,10 @@ public final class GroqClient implements AutoCloseable {
         private HttpTransport transport;
         private AuthProvider auth;
         private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private DelayScheduler delayScheduler = DelayScheduler.SYSTEM;
+        private CircuitBreaker circuitBreaker;
+        private final List<GroqListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -112,6 +137,35 @@ public final class GroqClient implements AutoCloseable {
         public Builder connectTimeout(Duration connectTimeout) { config.connectTimeout(connectTimeout); return this; }
         public Builder maxRetries(int maxRetries) { config.maxRetries(maxRetries); return this; }
         public Builder defaultHeader(String name, String value) { config.defaultHeader(name, value); return this; }
+        /** Backoff, caps and an overall deadline for retries. */
+        public Builder retryConfig(RetryConfig retryConfig) { config.retryConfig(retryConfig); return this; }
+        public Builder circuitBreakerConfig(CircuitBreakerConfig c) { config.circuitBreakerConfig(c); return this; }
+        /** A client-side budget (requests and tokens per minute), e.g. to share a key's quota fairly. */
+        public Builder rateLimitConfig(RateLimitConfig rateLimitConfig) { config.rateLimitConfig(rateLimitConfig); return this; }
+
+        /** Use your own Resilience4j breaker (from a Spring registry, say) instead of {@code circuitBreakerConfig}. */
+        public Builder circuitBreaker(CircuitBreaker circuitBreaker) {
+            this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker == null");
+            return this;
+        }
+
+        /** Adds a listener of calls, retries, waits and circuit changes; several compose in order. */
+        public Builder addListener(GroqListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener == null"));
+            return this;
+        }
+
+        /** How blocking calls wait (backoffs, rate limits); tests pass a recording fake. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+            return this;
+        }
+
+        /** How async calls schedule their waits; tests pass a recording fake. */
+        public Builder delayScheduler(DelayScheduler delayScheduler) {
+            this.delayScheduler = Objects.requireNonNull(delayScheduler, "delayScheduler == null");
+            return this;
+        }
 
         /** A custom transport; the default is {@link JdkHttpTransport}. */
         public Builder transport(HttpTransport transport) {

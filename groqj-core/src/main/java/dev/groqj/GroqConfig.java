@@ -2,6 +2,9 @@ package dev.groqj;
 
 import dev.groqj.auth.ApiKey;
 import dev.groqj.error.ValidationException;
+import dev.groqj.resilience.CircuitBreakerConfig;
+import dev.groqj.resilience.RateLimitConfig;
+import dev.groqj.resilience.RetryConfig;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,13 +27,14 @@ public final class GroqConfig {
     public static final String DEFAULT_BASE_URL = "https://api.groq.com/openai/v1";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final int DEFAULT_MAX_RETRIES = 3;
 
     private final ApiKey apiKey;
     private final String baseUrl;
     private final Duration timeout;
     private final Duration connectTimeout;
-    private final int maxRetries;
+    private final RetryConfig retryConfig;
+    private final CircuitBreakerConfig circuitBreakerConfig;
+    private final RateLimitConfig rateLimitConfig;
     private final Map<String, String> defaultHeaders;
 
     private GroqConfig(Builder b) {
@@ -38,7 +42,10 @@ public final class GroqConfig {
         this.baseUrl = stripTrailingSlash(b.baseUrl);
         this.timeout = b.timeout;
         this.connectTimeout = b.connectTimeout;
-        this.maxRetries = b.maxRetries;
+        this.retryConfig = b.maxRetries == null ? b.retryConfig
+                : b.retryConfig.toBuilder().maxRetries(b.maxRetries).build();
+        this.circuitBreakerConfig = b.circuitBreakerConfig;
+        this.rateLimitConfig = b.rateLimitConfig;
         this.defaultHeaders = Map.copyOf(b.defaultHeaders);
     }
 
@@ -52,8 +59,14 @@ public final class GroqConfig {
     /** How long one attempt may wait for the response headers. */
     public Duration timeout() { return timeout; }
     public Duration connectTimeout() { return connectTimeout; }
-    /** Retries after the first attempt. */
-    public int maxRetries() { return maxRetries; }
+    /** Retries after the first attempt: {@code retryConfig().maxRetries()}. */
+    public int maxRetries() { return retryConfig.maxRetries(); }
+    /** Backoff, caps and deadline of retries (seed: retry_config). */
+    public RetryConfig retryConfig() { return retryConfig; }
+    /** When the circuit opens (seed: circuit_breaker_config). */
+    public CircuitBreakerConfig circuitBreakerConfig() { return circuitBreakerConfig; }
+    /** The optional client-side budget, or null (seed: rate_limit_config). */
+    public RateLimitConfig rateLimitConfig() { return rateLimitConfig; }
     public Map<String, String> defaultHeaders() { return defaultHeaders; }
 
     public Builder toBuilder() {
@@ -62,7 +75,9 @@ public final class GroqConfig {
         b.baseUrl = baseUrl;
         b.timeout = timeout;
         b.connectTimeout = connectTimeout;
-        b.maxRetries = maxRetries;
+        b.retryConfig = retryConfig;
+        b.circuitBreakerConfig = circuitBreakerConfig;
+        b.rateLimitConfig = rateLimitConfig;
         b.defaultHeaders.putAll(defaultHeaders);
         return b;
     }
@@ -78,9 +93,6 @@ public final class GroqConfig {
         }
         if (connectTimeout.isZero() || connectTimeout.isNegative()) {
             throw new ValidationException("connectTimeout", "must be greater than 0, was " + connectTimeout);
-        }
-        if (maxRetries < 0) {
-            throw new ValidationException("maxRetries", "must be >= 0, was " + maxRetries);
         }
     }
 
@@ -123,7 +135,8 @@ public final class GroqConfig {
     @Override
     public String toString() {
         return "GroqConfig{apiKey=" + apiKey + ", baseUrl=" + baseUrl + ", timeout=" + timeout
-                + ", connectTimeout=" + connectTimeout + ", maxRetries=" + maxRetries
+                + ", connectTimeout=" + connectTimeout + ", retryConfig=" + retryConfig
+                + ", circuitBreakerConfig=" + circuitBreakerConfig + ", rateLimitConfig=" + rateLimitConfig
                 + ", defaultHeaders=" + defaultHeaders.keySet() + '}';
     }
 
@@ -132,7 +145,10 @@ public final class GroqConfig {
         private String baseUrl = DEFAULT_BASE_URL;
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private int maxRetries = DEFAULT_MAX_RETRIES;
+        private Integer maxRetries;
+        private RetryConfig retryConfig = RetryConfig.DEFAULT;
+        private CircuitBreakerConfig circuitBreakerConfig = CircuitBreakerConfig.DEFAULT;
+        private RateLimitConfig rateLimitConfig;
         private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
         public Builder apiKey(String apiKey) {
@@ -180,8 +196,27 @@ public final class GroqConfig {
             return this;
         }
 
+        /** Retries after the first attempt (default 3); overrides {@code retryConfig}'s. */
         public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) throw new ValidationException("maxRetries", "must be >= 0, was " + maxRetries);
             this.maxRetries = maxRetries;
+            return this;
+        }
+
+        public Builder retryConfig(RetryConfig retryConfig) {
+            this.retryConfig = Objects.requireNonNull(retryConfig, "retryConfig == null");
+            return this;
+        }
+
+        /** {@link CircuitBreakerConfig#DISABLED} turns the breaker off. */
+        public Builder circuitBreakerConfig(CircuitBreakerConfig circuitBreakerConfig) {
+            this.circuitBreakerConfig = Objects.requireNonNull(circuitBreakerConfig, "circuitBreakerConfig == null");
+            return this;
+        }
+
+        /** A client-side budget of requests and tokens per minute; null for none (the default). */
+        public Builder rateLimitConfig(RateLimitConfig rateLimitConfig) {
+            this.rateLimitConfig = rateLimitConfig;
             return this;
         }
 

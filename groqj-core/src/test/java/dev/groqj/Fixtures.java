@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -53,6 +54,8 @@ import java.util.zip.GZIPInputStream;
 public final class Fixtures {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> ENCODING_HEADERS = Set.of("content-encoding", "content-length", "transfer-encoding");
+    /** Cassettes are parsed once per JVM: the YAML is 3 MB, and many tests replay the same files. */
+    private static final Map<String, List<Interaction>> CASSETTES = new ConcurrentHashMap<>();
     private static volatile Path root;
 
     private Fixtures() {
@@ -152,7 +155,7 @@ public final class Fixtures {
 
     /** Every cassette with at least one chat/completions interaction. */
     public static List<String> chatCassettes() {
-        return cassettes().stream()
+        return loadAll().stream()
                 .filter(c -> cassette(c).stream().anyMatch(Interaction::isChatCompletion))
                 .collect(Collectors.toList());
     }
@@ -160,14 +163,28 @@ public final class Fixtures {
     /** Every chat/completions interaction of every cassette, in cassette order. */
     public static List<Interaction> chatInteractions() {
         List<Interaction> all = new ArrayList<>();
-        for (String c : cassettes()) {
+        for (String c : loadAll()) {
             cassette(c).stream().filter(Interaction::isChatCompletion).forEach(all::add);
         }
         return all;
     }
 
-    /** The interactions of one cassette, in recorded order. */
+    /**
+     * Every cassette, parsed on all cores first: SnakeYAML takes a good part of a second for each cassette that
+     * holds an inline image, and together they take seconds.
+     */
+    private static List<String> loadAll() {
+        List<String> all = cassettes();
+        all.parallelStream().forEach(Fixtures::cassette);
+        return all;
+    }
+
+    /** The interactions of one cassette, in recorded order. Treat the body arrays as read-only: they are shared. */
     public static List<Interaction> cassette(String relative) {
+        return CASSETTES.computeIfAbsent(relative, Fixtures::load);
+    }
+
+    private static List<Interaction> load(String relative) {
         JsonNode tree;
         try {
             tree = YAML.readTree(path(relative).toFile());

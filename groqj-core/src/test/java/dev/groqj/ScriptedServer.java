@@ -44,12 +44,12 @@ public final class ScriptedServer implements AutoCloseable {
             this(status, headers, chunks, cutAfterChunks, releaseBeforeHeaders, 0);
         }
 
-        static Scripted json(int status, String body) {
+        public static Scripted json(int status, String body) {
             return new Scripted(status, Map.of("Content-Type", "application/json"),
                     List.of(body.getBytes(StandardCharsets.UTF_8)), -1, null);
         }
 
-        static Scripted sse(String... events) {
+        public static Scripted sse(String... events) {
             List<byte[]> chunks = new ArrayList<>();
             for (String e : events) chunks.add(e.getBytes(StandardCharsets.UTF_8));
             return new Scripted(200, Map.of("Content-Type", "text/event-stream"), chunks, -1, null);
@@ -80,6 +80,7 @@ public final class ScriptedServer implements AutoCloseable {
     private final ConcurrentLinkedDeque<Scripted> script = new ConcurrentLinkedDeque<>();
     private final BlockingQueue<Recorded> journal = new LinkedBlockingQueue<>();
     private final CountDownLatch clientAborted = new CountDownLatch(1);
+    private volatile java.util.function.Function<Recorded, Scripted> fallback;
 
     public ScriptedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -101,6 +102,11 @@ public final class ScriptedServer implements AutoCloseable {
         Recorded r = journal.poll(10, TimeUnit.SECONDS);
         if (r == null) throw new AssertionError("no request arrived within 10 s");
         return r;
+    }
+
+    /** Answers every request the script does not cover (thread-safe functions only: requests run concurrently). */
+    public void otherwise(java.util.function.Function<Recorded, Scripted> answer) {
+        this.fallback = answer;
     }
 
     /** Scripts a JSON answer; {@code headerPairs} are name, value, name, value. */
@@ -162,10 +168,12 @@ public final class ScriptedServer implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
-        journal.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
+        Recorded recorded = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
-                Map.copyOf(exchange.getRequestHeaders()), body));
+                Map.copyOf(exchange.getRequestHeaders()), body);
+        journal.add(recorded);
         Scripted s = script.poll();
+        if (s == null && fallback != null) s = fallback.apply(recorded);
         if (s == null) s = Scripted.json(500, "{\"error\":{\"message\":\"nothing scripted\"}}");
         if (s.releaseBeforeHeaders() != null) {
             try {

@@ -4,6 +4,8 @@ import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.Json;
+import dev.groqj.observability.CallInfo;
+import dev.groqj.observability.TokenUsage;
 import dev.groqj.transport.RequestBody;
 
 import java.util.Objects;
@@ -38,7 +40,9 @@ public final class ChatService {
     /** The completion with the HTTP answer's status and headers. */
     public GroqResponse<ChatCompletion> createWithResponse(ChatRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request == null");
-        return api.postJsonWithResponse("chat.create", PATH, request, ChatCompletion.class, withExtraHeaders(request, options));
+        byte[] json = Json.write(request);
+        return api.postJsonWithResponse(call("chat.create", request, json), json, ChatCompletion.class,
+                withExtraHeaders(request, options), ChatService::usage);
     }
 
     /**
@@ -52,8 +56,30 @@ public final class ChatService {
     public ChatStream stream(ChatRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request == null");
         RequestOptions o = withExtraHeaders(request, options).toBuilder().header("Accept", "text/event-stream").build();
-        return new ChatStream(api.sendStreaming("chat.stream", "POST", PATH,
-                RequestBody.json(Json.write(request.streaming())), o));
+        byte[] body = Json.write(request.streaming());
+        return new ChatStream(api.openStream(call("chat.stream", request, body), RequestBody.json(body), o));
+    }
+
+    private static CallInfo.Builder call(String operation, ChatRequest request, byte[] json) {
+        return ApiClient.call(operation, "POST", PATH).model(request.model())
+                .estimatedTokens(estimateTokens(request, json.length));
+    }
+
+    /**
+     * A pre-send guess for client-side token budgets, corrected with the real usage afterwards: about four bytes
+     * of request JSON per prompt token, plus the completion tokens the request allows (1,024 when unset).
+     */
+    static long estimateTokens(ChatRequest request, int jsonBytes) {
+        Integer max = request.maxCompletionTokens();
+        return jsonBytes / 4 + 1 + (max != null ? max : 1024);
+    }
+
+    static TokenUsage usage(ChatCompletion completion) {
+        return usageOf(completion.usage());
+    }
+
+    static TokenUsage usageOf(Usage u) {
+        return u == null ? null : TokenUsage.of(u.promptTokens(), u.completionTokens());
     }
 
     /** The request's own extra headers, under any the per-call options set. */

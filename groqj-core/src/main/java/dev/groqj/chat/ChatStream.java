@@ -6,10 +6,10 @@ import dev.groqj.error.GroqException;
 import dev.groqj.error.StreamException;
 import dev.groqj.internal.ErrorMapper;
 import dev.groqj.internal.Json;
+import dev.groqj.internal.OpenStream;
 import dev.groqj.sse.SseEvent;
 import dev.groqj.sse.SseReader;
 import dev.groqj.transport.Headers;
-import dev.groqj.transport.StreamingResponse;
 
 import java.io.IOException;
 import java.util.Iterator;
@@ -34,13 +34,13 @@ import java.util.stream.StreamSupport;
 public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoCloseable {
     private static final String DONE = "[DONE]";
 
-    private final StreamingResponse response;
+    private final OpenStream response;
     private final SseReader reader;
     private final ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
     private boolean iterated;
     private boolean finished;
 
-    ChatStream(StreamingResponse response) {
+    ChatStream(OpenStream response) {
         this.response = response;
         this.reader = new SseReader(response.body());
     }
@@ -110,6 +110,7 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
                 throw fail(cutDetails(e), e);
             }
             if (event == null || DONE.equals(event.data())) {
+                response.ended(ChatService.usageOf(accumulator.usage()));
                 close();
                 return null;
             }
@@ -127,6 +128,7 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
                         null, requestId(), data, headers()), e);
             }
             accumulator.add(chunk);
+            response.chunkArrived();
             return chunk;
         }
     }
@@ -153,7 +155,9 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
     }
 
     private StreamException fail(ErrorDetails details, Throwable cause) {
+        StreamException e = new StreamException(details, accumulator.content(), accumulator.reasoning(), cause);
+        response.failed(e);
         close();
-        return new StreamException(details, accumulator.content(), accumulator.reasoning(), cause);
+        return e;
     }
 }

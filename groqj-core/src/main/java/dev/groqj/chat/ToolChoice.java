@@ -1,8 +1,9 @@
 package dev.groqj.chat;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.groqj.internal.Json;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -42,7 +43,10 @@ public final class ToolChoice {
 
     @JsonValue
     Object wire() {
-        return mode != null ? mode : Map.of("type", "function", "function", Map.of("name", functionName));
+        if (mode != null) return mode;
+        ObjectNode named = Json.MAPPER.createObjectNode().put("type", "function");
+        named.putObject("function").put("name", functionName);
+        return named;
     }
 
     @Override

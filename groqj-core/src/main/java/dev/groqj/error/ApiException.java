@@ -24,13 +24,22 @@ public class ApiException extends GroqException {
         return failedGeneration;
     }
 
+    /**
+     * 413 never: the request is larger than a limit, and sending it again cannot help, whatever the server
+     * says. Otherwise the server's {@code x-should-retry: true|false} decides when present (another value is
+     * ignored); else 408, 409, 429, 498 and 5xx are retried.
+     */
     @Override
     public boolean isRetryable() {
+        int s = statusCode();
+        if (s == 413) {
+            return false;
+        }
         String shouldRetry = headers().firstOrNull("x-should-retry");
-        if (shouldRetry != null) {
+        if (shouldRetry != null && (shouldRetry.trim().equalsIgnoreCase("true")
+                || shouldRetry.trim().equalsIgnoreCase("false"))) {
             return Boolean.parseBoolean(shouldRetry.trim());
         }
-        int s = statusCode();
         return s == 408 || s == 409 || s == 429 || s == 498 || s >= 500;
     }
 

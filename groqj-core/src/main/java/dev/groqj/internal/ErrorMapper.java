@@ -13,6 +13,7 @@ import dev.groqj.error.RequestTooLargeException;
 import dev.groqj.error.ServerException;
 import dev.groqj.error.UnprocessableEntityException;
 import dev.groqj.resilience.RateLimitStatus;
+import dev.groqj.resilience.RetryAfter;
 import dev.groqj.transport.Headers;
 
 import java.io.IOException;
@@ -35,7 +36,7 @@ public final class ErrorMapper {
             case 404: return new NotFoundException(d);
             case 413: return new RequestTooLargeException(d);
             case 422: return new UnprocessableEntityException(d);
-            case 429: return new RateLimitException(d, RetryAfter.from(headers, clock), limits);
+            case 429: return new RateLimitException(d, RetryAfter.from(headers, clock).orElse(null), limits);
             case 498: return new CapacityExceededException(d);
             default: return status >= 500 && status <= 599 ? new ServerException(d) : new ApiException(d);
         }

@@ -47,26 +47,24 @@ public final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public HttpResponse send(HttpRequest request) {
-        try {
-            java.net.http.HttpResponse<byte[]> r = client.send(toJdk(request), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-            return new HttpResponse(r.statusCode(), Headers.of(r.headers().map()), r.body());
-        } catch (IOException e) {
-            throw translate(request, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GroqException("interrupted while calling " + request.method() + " " + request.uri().getPath(), e);
-        }
+        java.net.http.HttpResponse<byte[]> r = sendBlocking(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        return new HttpResponse(r.statusCode(), Headers.of(r.headers().map()), r.body());
     }
 
     @Override
     public StreamingResponse sendStreaming(HttpRequest request) {
+        return new JdkStreamingResponse(sendBlocking(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
+    private <T> java.net.http.HttpResponse<T> sendBlocking(HttpRequest request,
+                                                           java.net.http.HttpResponse.BodyHandler<T> handler) {
         try {
-            return new JdkStreamingResponse(client.send(toJdk(request), java.net.http.HttpResponse.BodyHandlers.ofInputStream()));
+            return client.send(toJdk(request), handler);
         } catch (IOException e) {
             throw translate(request, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GroqException("interrupted while calling " + request.method() + " " + request.uri().getPath(), e);
+            throw new GroqException("interrupted while calling " + describe(request), e);
         }
     }
 

@@ -1,0 +1,162 @@
+package dev.groqj.resilience;
+
+import dev.groqj.error.GroqException;
+import dev.groqj.error.NetworkException;
+import dev.groqj.error.ValidationException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The circuit breaker in front of Groq (the seed's {@code circuit_breaker_config}), built on Resilience4j.
+ *
+ * <pre>{@code
+ * CircuitBreakerConfig cb = CircuitBreakerConfig.builder()
+ *         .failureRateThreshold(50).slidingWindowSize(20).minimumNumberOfCalls(10)
+ *         .waitDurationInOpenState(Duration.ofSeconds(30)).build();
+ * }</pre>
+ *
+ * <p>Over the last {@link #slidingWindowSize()} attempts (once at least {@link #minimumNumberOfCalls()} were
+ * made), when {@link #failureRateThreshold()} percent or more failed on the server's side the circuit opens:
+ * calls fail with {@code CircuitOpenException} without being sent. After {@link #waitDurationInOpenState()}
+ * it lets {@link #permittedNumberOfCallsInHalfOpenState()} probes through, and closes or reopens on their
+ * outcome. Only server-side failures count ({@link #isServerFailure}): 5xx, 498, network errors and
+ * timeouts. Any other answer, 4xx and 429 included, shows that Groq is up and counts as a success.
+ */
+public final class CircuitBreakerConfig {
+    public static final CircuitBreakerConfig DEFAULT = builder().build();
+    /** No breaker: every call goes through. */
+    public static final CircuitBreakerConfig DISABLED = builder().enabled(false).build();
+
+    private final boolean enabled;
+    private final float failureRateThreshold;
+    private final int slidingWindowSize;
+    private final int minimumNumberOfCalls;
+    private final Duration waitDurationInOpenState;
+    private final int permittedNumberOfCallsInHalfOpenState;
+
+    private CircuitBreakerConfig(Builder b) {
+        this.enabled = b.enabled;
+        this.failureRateThreshold = b.failureRateThreshold;
+        this.slidingWindowSize = b.slidingWindowSize;
+        this.minimumNumberOfCalls = b.minimumNumberOfCalls;
+        this.waitDurationInOpenState = b.waitDurationInOpenState;
+        this.permittedNumberOfCallsInHalfOpenState = b.permittedNumberOfCallsInHalfOpenState;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether there is a breaker at all; default true. */
+    public boolean enabled() { return enabled; }
+    /** Percent of failed attempts in the window that opens the circuit; default 50. */
+    public float failureRateThreshold() { return failureRateThreshold; }
+    /** Attempts the failure rate is computed over (count-based window); default 20. */
+    public int slidingWindowSize() { return slidingWindowSize; }
+    /** Attempts needed before the rate is judged at all; default 10. */
+    public int minimumNumberOfCalls() { return minimumNumberOfCalls; }
+    /** How long an open circuit rejects calls before it lets probes through; default 30 s. */
+    public Duration waitDurationInOpenState() { return waitDurationInOpenState; }
+    /** Probes let through when half-open; default 3. */
+    public int permittedNumberOfCallsInHalfOpenState() { return permittedNumberOfCallsInHalfOpenState; }
+
+    /** Whether {@code error} counts against the circuit: 5xx, 498, or no answer at all (network, timeout). */
+    public static boolean isServerFailure(Throwable error) {
+        if (error instanceof NetworkException) return true;
+        if (!(error instanceof GroqException)) return false;
+        int status = ((GroqException) error).statusCode();
+        return status == 498 || status >= 500;
+    }
+
+    /** The Resilience4j breaker this config describes, reading time from {@code clock}. */
+    CircuitBreaker toCircuitBreaker(String name, Clock clock) {
+        CircuitBreaker cb = CircuitBreaker.of(name, io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.custom()
+                .failureRateThreshold(failureRateThreshold)
+                .slidingWindowType(io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(slidingWindowSize)
+                .minimumNumberOfCalls(minimumNumberOfCalls)
+                .waitDurationInOpenState(waitDurationInOpenState)
+                .permittedNumberOfCallsInHalfOpenState(permittedNumberOfCallsInHalfOpenState)
+                .recordException(CircuitBreakerConfig::isServerFailure)
+                .clock(clock)
+                .build());
+        if (!enabled) cb.transitionToDisabledState();
+        return cb;
+    }
+
+    public Builder toBuilder() {
+        return new Builder().enabled(enabled).failureRateThreshold(failureRateThreshold)
+                .slidingWindowSize(slidingWindowSize).minimumNumberOfCalls(minimumNumberOfCalls)
+                .waitDurationInOpenState(waitDurationInOpenState)
+                .permittedNumberOfCallsInHalfOpenState(permittedNumberOfCallsInHalfOpenState);
+    }
+
+    @Override
+    public String toString() {
+        return "CircuitBreakerConfig{enabled=" + enabled + ", failureRateThreshold=" + failureRateThreshold
+                + ", slidingWindowSize=" + slidingWindowSize + ", minimumNumberOfCalls=" + minimumNumberOfCalls
+                + ", waitDurationInOpenState=" + waitDurationInOpenState
+                + ", permittedNumberOfCallsInHalfOpenState=" + permittedNumberOfCallsInHalfOpenState + '}';
+    }
+
+    public static final class Builder {
+        private boolean enabled = true;
+        private float failureRateThreshold = 50;
+        private int slidingWindowSize = 20;
+        private int minimumNumberOfCalls = 10;
+        private Duration waitDurationInOpenState = Duration.ofSeconds(30);
+        private int permittedNumberOfCallsInHalfOpenState = 3;
+
+        private Builder() {
+        }
+
+        public Builder enabled(boolean enabled) {
+            this.enabled = enabled;
+            return this;
+        }
+
+        public Builder failureRateThreshold(float percent) {
+            if (!(percent > 0 && percent <= 100)) {
+                throw new ValidationException("failureRateThreshold", "must be in (0, 100], was " + percent);
+            }
+            this.failureRateThreshold = percent;
+            return this;
+        }
+
+        public Builder slidingWindowSize(int calls) {
+            this.slidingWindowSize = positive("slidingWindowSize", calls);
+            return this;
+        }
+
+        public Builder minimumNumberOfCalls(int calls) {
+            this.minimumNumberOfCalls = positive("minimumNumberOfCalls", calls);
+            return this;
+        }
+
+        public Builder waitDurationInOpenState(Duration wait) {
+            Objects.requireNonNull(wait, "waitDurationInOpenState == null");
+            if (wait.isNegative() || wait.isZero()) {
+                throw new ValidationException("waitDurationInOpenState", "must be positive, was " + wait);
+            }
+            this.waitDurationInOpenState = wait;
+            return this;
+        }
+
+        public Builder permittedNumberOfCallsInHalfOpenState(int calls) {
+            this.permittedNumberOfCallsInHalfOpenState = positive("permittedNumberOfCallsInHalfOpenState", calls);
+            return this;
+        }
+
+        public CircuitBreakerConfig build() {
+            return new CircuitBreakerConfig(this);
+        }
+
+        private static int positive(String name, int value) {
+            if (value < 1) throw new ValidationException(name, "must be >= 1, was " + value);
+            return value;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.groqj.resilience;
+
+import dev.groqj.error.ValidationException;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A client-side budget: at most so many requests and tokens per minute leave this client, whatever Groq
+ * would allow. Useful to share a key between applications, or to stay under a limit without meeting 429s.
+ *
+ * <pre>{@code
+ * RateLimitConfig budget = RateLimitConfig.builder()
+ *         .requestsPerMinute(30).tokensPerMinute(6_000)
+ *         .waitUpTo(Duration.ofSeconds(20))   // or .failFast()
+ *         .build();
+ * }</pre>
+ *
+ * <p>Both limits are token buckets (Bucket4j) that refill greedily over a minute, starting full. A call
+ * takes one request and its estimated tokens before it is sent; once the answer's usage is known the
+ * difference to the estimate is given back or taken. Every attempt of a call takes its share again.
+ * In {@link Mode#WAIT} a call waits for room up to {@link #maxWait()}; in {@link Mode#FAIL_FAST}, or when
+ * the wait would be longer, it fails with a {@code RateLimitException} whose status code is 0 and whose
+ * {@code retryAfter()} says when there will be room.
+ */
+public final class RateLimitConfig {
+    /** What a call does when the budget has no room. */
+    public enum Mode { WAIT, FAIL_FAST }
+
+    private final long requestsPerMinute;
+    private final long tokensPerMinute;
+    private final Mode mode;
+    private final Duration maxWait;
+
+    private RateLimitConfig(Builder b) {
+        this.requestsPerMinute = b.requestsPerMinute;
+        this.tokensPerMinute = b.tokensPerMinute;
+        this.mode = b.mode;
+        this.maxWait = b.maxWait;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Requests per minute, or 0 for no request limit. */
+    public long requestsPerMinute() { return requestsPerMinute; }
+    /** Tokens (prompt + completion) per minute, or 0 for no token limit. */
+    public long tokensPerMinute() { return tokensPerMinute; }
+    /** {@link Mode#WAIT} (the default) or {@link Mode#FAIL_FAST}. */
+    public Mode mode() { return mode; }
+    /** The longest a call waits for room in {@link Mode#WAIT}; default 30 s. */
+    public Duration maxWait() { return maxWait; }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.requestsPerMinute = requestsPerMinute;
+        b.tokensPerMinute = tokensPerMinute;
+        b.mode = mode;
+        b.maxWait = maxWait;
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "RateLimitConfig{requestsPerMinute=" + requestsPerMinute + ", tokensPerMinute=" + tokensPerMinute
+                + ", mode=" + mode + ", maxWait=" + maxWait + '}';
+    }
+
+    public static final class Builder {
+        private long requestsPerMinute;
+        private long tokensPerMinute;
+        private Mode mode = Mode.WAIT;
+        private Duration maxWait = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        public Builder requestsPerMinute(long requestsPerMinute) {
+            this.requestsPerMinute = positive("requestsPerMinute", requestsPerMinute);
+            return this;
+        }
+
+        public Builder tokensPerMinute(long tokensPerMinute) {
+            this.tokensPerMinute = positive("tokensPerMinute", tokensPerMinute);
+            return this;
+        }
+
+        /** Wait for room, up to {@code maxWait}. */
+        public Builder waitUpTo(Duration maxWait) {
+            Objects.requireNonNull(maxWait, "maxWait == null");
+            if (maxWait.isNegative()) throw new ValidationException("maxWait", "must be >= 0, was " + maxWait);
+            this.mode = Mode.WAIT;
+            this.maxWait = maxWait;
+            return this;
+        }
+
+        /** Fail at once when there is no room. */
+        public Builder failFast() {
+            this.mode = Mode.FAIL_FAST;
+            this.maxWait = Duration.ZERO;
+            return this;
+        }
+
+        public RateLimitConfig build() {
+            if (requestsPerMinute == 0 && tokensPerMinute == 0) {
+                throw new ValidationException("requestsPerMinute", "set requestsPerMinute, tokensPerMinute or both");
+            }
+            return new RateLimitConfig(this);
+        }
+
+        private static long positive(String name, long value) {
+            if (value < 1) throw new ValidationException(name, "must be >= 1, was " + value);
+            return value;
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.groqj.resilience;
+
+import dev.groqj.error.RateLimitException;
+import dev.groqj.error.ServerException;
+import dev.groqj.error.ValidationException;
+import dev.groqj.observability.CallInfo;
+import dev.groqj.observability.TokenUsage;
+import dev.groqj.transport.Headers;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Waits before sending: Groq's rate-limit headers and the client-side budget. */
+class RateLimitWaitTest {
+    private final Rig rig = new Rig();
+    private final FakeTime time = rig.time;
+    private final RecordingListener events = rig.events;
+    private final RateLimitManager limits = new RateLimitManager(time);
+    private final CallInfo call = CallInfo.builder("chat.create", "POST", "/chat/completions").build();
+
+    private ResilienceOrchestrator.Builder orchestrator() {
+        return rig.orchestrator().rateLimitManager(limits);
+    }
+
+    private static CallInfo estimating(long tokens) {
+        return CallInfo.builder("chat.create", "POST", "/chat/completions").estimatedTokens(tokens).build();
+    }
+
+    @Test
+    void proactiveThrottleWaitsHalfTheResetBelowTenPercent() {
+        limits.update(Headers.ofPairs("x-ratelimit-limit-tokens", "30000", "x-ratelimit-remaining-tokens", "2999",
+                "x-ratelimit-reset-tokens", "7.66s"));
+        Scripted attempt = new Scripted();
+
+        orchestrator().build().execute(call, attempt);
+
+        assertThat(time.sleeps).containsExactly(Duration.ofMillis(3830));
+        assertThat(events.events).containsExactly("callStart chat.create",
+                "rateLimitWait PT3.83S TOKENS_THROTTLED", "attemptStart 1", "callEnd - PT3.83S");
+    }
+
+    @Test
+    void proactiveThrottleLongerThanTheCapIsCutToIt() {
+        limits.update(Headers.ofPairs("x-ratelimit-limit-tokens", "100", "x-ratelimit-remaining-tokens", "1",
+                "x-ratelimit-reset-tokens", "1h"));
+
+        orchestrator().build().execute(call, new Scripted());
+
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void exhaustedTokensWaitForTheResetMinusTheTimeSinceTheAnswer() {
+        limits.update(Headers.ofPairs("x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-tokens", "7.66s"));
+        time.advance(Duration.ofSeconds(2));
+
+        orchestrator().build().execute(call, new Scripted());
+
+        assertThat(time.sleeps).containsExactly(Duration.ofMillis(5660));
+        assertThat(events.events).contains("rateLimitWait PT5.66S TOKENS_EXHAUSTED");
+    }
+
+    @Test
+    void exhaustedLimitLongerThanTheCapFailsFastUnsent() {
+        limits.update(Headers.ofPairs("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "2h22m12.864s"));
+        Scripted attempt = new Scripted();
+
+        RateLimitException e = catchThrowableOfType(RateLimitException.class,
+                () -> orchestrator().build().execute(call, attempt));
+
+        assertThat(attempt.calls).hasValue(0);
+        assertThat(e.statusCode()).isZero();
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(8_532_864));
+        assertThat(e.rateLimitStatus().requestsRemaining()).isZero();
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void retryBlockedByAnExhaustedLimitEndsWithTheLastError() {
+        ServerException error = Errors.status5xx(503);
+        AtomicInteger calls = new AtomicInteger();
+
+        Throwable thrown = catchThrowable(() -> orchestrator().build().execute(call, () -> {
+            calls.incrementAndGet();
+            // what the pipeline does with every answer: here the 503 also says the day's requests are gone
+            limits.update(Headers.ofPairs("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "3h"));
+            throw error;
+        }));
+
+        assertThat(thrown).isSameAs(error);
+        assertThat(calls).hasValue(1);
+        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(RateLimitException.class);
+        assertThat(time.sleeps).containsExactly(Duration.ofMillis(500));
+    }
+
+    @Test
+    void rateLimitWaitPastTheDeadlineFailsUnsent() {
+        limits.update(Headers.ofPairs("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "30s"));
+        Scripted attempt = new Scripted();
+        CallInfo hurried = call.toBuilder().deadline(Duration.ofSeconds(10)).build();
+
+        assertThatThrownBy(() -> orchestrator().build().execute(hurried, attempt))
+                .isInstanceOf(RateLimitException.class).hasMessageContaining("deadline");
+        assertThat(attempt.calls).hasValue(0);
+    }
+
+    @Test
+    void budgetWaitsForRoomWhenAllowedTo() {
+        ResilienceOrchestrator o = orchestrator().rateLimitConfig(RateLimitConfig.builder()
+                .requestsPerMinute(2).waitUpTo(Duration.ofMinutes(1)).build()).build();
+
+        o.execute(call, new Scripted());
+        o.execute(call, new Scripted());
+        o.execute(call, new Scripted());
+
+        // two requests a minute refill one every 30 s
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(30));
+        assertThat(events.events).contains("rateLimitWait PT30S CLIENT_BUDGET");
+    }
+
+    @Test
+    void budgetWaitLongerThanMaxWaitFails() {
+        ResilienceOrchestrator o = orchestrator().rateLimitConfig(RateLimitConfig.builder()
+                .requestsPerMinute(1).waitUpTo(Duration.ofSeconds(10)).build()).build();
+        o.execute(call, new Scripted());
+        Scripted second = new Scripted();
+
+        RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> o.execute(call, second));
+
+        assertThat(second.calls).hasValue(0);
+        assertThat(e.statusCode()).isZero();
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void budgetFailFastThrowsAClientRateLimitWithRetryAfter() {
+        ResilienceOrchestrator o = orchestrator()
+                .rateLimitConfig(RateLimitConfig.builder().tokensPerMinute(1000).failFast().build()).build();
+        o.execute(estimating(600), new Scripted());
+        time.advance(Duration.ofSeconds(6)); // 100 tokens refilled: 500 available
+        Scripted attempt = new Scripted();
+
+        RateLimitException e = catchThrowableOfType(RateLimitException.class,
+                () -> o.execute(estimating(800), attempt));
+
+        assertThat(attempt.calls).hasValue(0);
+        assertThat(e.statusCode()).isZero();
+        assertThat(e.errorCode()).isEqualTo("rate_limit_exceeded");
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(18)); // 300 more tokens at 1000/min
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void actualUsageCorrectsTheEstimate() {
+        ResilienceOrchestrator o = orchestrator()
+                .rateLimitConfig(RateLimitConfig.builder().tokensPerMinute(1000).failFast().build()).build();
+
+        o.execute(estimating(500), () -> "ok", r -> TokenUsage.of(60, 40));
+
+        // 900 remain because only 100 were used; without the correction 500 would remain
+        assertThat(o.execute(estimating(900), new Scripted())).isEqualTo("ok");
+        assertThatThrownBy(() -> o.execute(estimating(1), new Scripted())).isInstanceOf(RateLimitException.class);
+    }
+
+    @Test
+    void usageAboveTheEstimateIsTakenToo() {
+        ResilienceOrchestrator o = orchestrator()
+                .rateLimitConfig(RateLimitConfig.builder().tokensPerMinute(1000).failFast().build()).build();
+
+        o.execute(estimating(100), () -> "ok", r -> TokenUsage.of(700, 200));
+
+        assertThatThrownBy(() -> o.execute(estimating(101), new Scripted())).isInstanceOf(RateLimitException.class);
+        assertThat(o.execute(estimating(100), new Scripted())).isEqualTo("ok");
+    }
+
+    @Test
+    void estimateLargerThanTheWholeBudgetNeverFits() {
+        ResilienceOrchestrator o = orchestrator()
+                .rateLimitConfig(RateLimitConfig.builder().tokensPerMinute(1000).build()).build();
+
+        RateLimitException e = catchThrowableOfType(RateLimitException.class,
+                () -> o.execute(estimating(1001), new Scripted()));
+
+        assertThat(e.retryAfter()).isNull();
+        assertThat(e).hasMessageContaining("exceeds tokensPerMinute");
+    }
+
+    @Test
+    void refusedTokensGiveTheRequestBack() {
+        ResilienceOrchestrator o = orchestrator().rateLimitConfig(RateLimitConfig.builder()
+                .requestsPerMinute(1).tokensPerMinute(100).failFast().build()).build();
+
+        assertThatThrownBy(() -> o.execute(estimating(101), new Scripted())).isInstanceOf(RateLimitException.class);
+        assertThat(o.execute(estimating(100), new Scripted())).isEqualTo("ok");
+    }
+
+    @Test
+    void budgetNeedsALimit() {
+        assertThatThrownBy(() -> RateLimitConfig.builder().build())
+                .isInstanceOf(ValidationException.class).extracting("param").isEqualTo("requestsPerMinute");
+    }
+}

@@ -1,0 +1,280 @@
+package dev.groqj.resilience;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.Fixtures;
+import dev.groqj.GroqClient;
+import dev.groqj.ScriptedServer;
+import dev.groqj.ScriptedServer.Scripted;
+import dev.groqj.chat.ChatCompletion;
+import dev.groqj.chat.ChatRequest;
+import dev.groqj.chat.ChatStream;
+import dev.groqj.chat.Message;
+import dev.groqj.error.AuthenticationException;
+import dev.groqj.error.CircuitOpenException;
+import dev.groqj.error.GroqException;
+import dev.groqj.error.RateLimitException;
+import dev.groqj.error.RequestTooLargeException;
+import dev.groqj.error.ServerException;
+import dev.groqj.error.StreamException;
+import dev.groqj.internal.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Retries, waits and the breaker through the whole client, against faults served over a real socket. */
+class ResilienceHttpTest {
+    private static final String KEY = "gsk_test_abcdefghijklmnop1234";
+    private static final String OK_BODY = Fixtures.read("recorded/vercel-ai/groq-text.json");
+    private static final String SERVER_ERROR = "{\"error\":{\"message\":\"Service Unavailable\",\"type\":\"internal_server_error\"}}";
+    private static final ChatRequest HELLO = ChatRequest.builder()
+            .model("llama-3.3-70b-versatile").addMessage(Message.user("Hello")).build();
+
+    private ScriptedServer server;
+    private FakeTime time;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new ScriptedServer();
+        time = new FakeTime();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private GroqClient.Builder client() {
+        return GroqClient.builder().apiKey(KEY).baseUrl(server.baseUrl())
+                .retryConfig(RetryConfig.builder().jitter(0).build())
+                .circuitBreakerConfig(CircuitBreakerConfig.DISABLED)
+                .clock(time).sleeper(time).delayScheduler(time);
+    }
+
+    @Test
+    void http429ThenSuccessWaitsExactlyRetryAfter() {
+        server.json(429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"tokens\",\"code\":\"rate_limit_exceeded\"}}",
+                "retry-after", "3");
+        server.json(200, OK_BODY);
+        ChatCompletion c = client().build().chat().create(HELLO);
+        assertThat(c.id()).isNotBlank();
+        assertThat(server.requestCount()).isEqualTo(2);
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void retryAfterMsWinsOverRetryAfter() {
+        server.json(429, "{\"error\":{\"message\":\"slow down\"}}", "retry-after", "9", "retry-after-ms", "1250");
+        server.json(200, OK_BODY);
+        client().build().chat().create(HELLO);
+        assertThat(time.sleeps).containsExactly(Duration.ofMillis(1250));
+    }
+
+    @Test
+    void http503Twice503ThenSuccessBacksOffExponentially() {
+        server.json(503, SERVER_ERROR);
+        server.json(503, SERVER_ERROR);
+        server.json(200, OK_BODY);
+        client().build().chat().create(HELLO);
+        assertThat(server.requestCount()).isEqualTo(3);
+        assertThat(time.sleeps).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
+    }
+
+    @Test
+    void xShouldRetryFalseStopsAtOnce() {
+        server.json(503, SERVER_ERROR, "x-should-retry", "false");
+        assertThatThrownBy(() -> client().build().chat().create(HELLO)).isInstanceOf(ServerException.class);
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void flexCapacity498ThenSuccessRetries() {
+        server.json(498, "{\"error\":{\"message\":\"Capacity exceeded\",\"code\":\"capacity_exceeded\"}}");
+        server.json(200, OK_BODY);
+        client().build().chat().create(HELLO);
+        assertThat(server.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void always500EndsAfterMaxRetriesPlusOneWithTheLastError() {
+        for (int i = 0; i < 3; i++) server.json(500, SERVER_ERROR, "x-request-id", "req_" + i);
+        assertThatThrownBy(() -> client().maxRetries(2).build().chat().create(HELLO))
+                .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.requestId()).isEqualTo("req_2"));
+        assertThat(server.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void http401IsOneAttempt() {
+        server.json(401, "{\"error\":{\"message\":\"Invalid API Key\",\"code\":\"invalid_api_key\"}}");
+        assertThatThrownBy(() -> client().build().chat().create(HELLO)).isInstanceOf(AuthenticationException.class);
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void http413RateLimitExceededIsNeverRetried() {
+        server.json(413, "{\"error\":{\"message\":\"Request too large for model\",\"type\":\"tokens\",\"code\":\"rate_limit_exceeded\"}}",
+                "x-should-retry", "true");
+        assertThatThrownBy(() -> client().build().chat().create(HELLO)).isInstanceOf(RequestTooLargeException.class);
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void everyRetrySendsTheSameBytes() throws Exception {
+        server.json(503, SERVER_ERROR);
+        server.json(200, OK_BODY);
+        client().build().chat().create(HELLO.toBuilder().temperature(0.5).seed(7L).build());
+        assertThat(server.takeRequest().body()).isEqualTo(server.takeRequest().body());
+    }
+
+    @Test
+    void retryAfterAboveTheCapFailsInsteadOfHanging() {
+        server.json(429, "{\"error\":{\"message\":\"Rate limit reached\"}}", "retry-after", "3600");
+        assertThatThrownBy(() -> client().build().chat().create(HELLO))
+                .isInstanceOfSatisfying(RateLimitException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(1)));
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void streamIsRetriedBeforeItOpensButNeverAfterItsFirstChunk() {
+        server.json(503, SERVER_ERROR);
+        server.sseCut(List.of("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"half\"}}]}\n\n"));
+        GroqClient c = client().build();
+        assertThatThrownBy(() -> {
+            try (ChatStream s = c.chat().stream(HELLO)) {
+                s.accumulate();
+            }
+        }).isInstanceOfSatisfying(StreamException.class, e -> assertThat(e.partialContent()).isEqualTo("half"));
+        assertThat(server.requestCount()).as("one retry before the stream opened, none after").isEqualTo(2);
+    }
+
+    @Test
+    void rateLimitHeadersAreReadFromEveryAnswerAndExhaustionWaitsForTheReset() {
+        server.json(200, OK_BODY, "x-ratelimit-limit-requests", "14400", "x-ratelimit-remaining-requests", "0",
+                "x-ratelimit-reset-requests", "7.66s", "x-ratelimit-limit-tokens", "30000",
+                "x-ratelimit-remaining-tokens", "29000", "x-ratelimit-reset-tokens", "2m59.56s");
+        server.json(200, OK_BODY);
+        GroqClient c = client().build();
+        c.chat().create(HELLO);
+        RateLimitStatus status = c.rateLimitStatus();
+        assertThat(status.requestsRemaining()).isZero();
+        assertThat(status.requestsReset()).isEqualTo(Duration.ofMillis(7_660));
+        assertThat(status.tokensReset()).isEqualTo(Duration.ofMillis(179_560));
+        c.chat().create(HELLO);
+        assertThat(time.sleeps).containsExactly(Duration.ofMillis(7_660));
+    }
+
+    @Test
+    void proactiveThrottleBelowTenPercentWaitsHalfTheReset() {
+        server.json(200, OK_BODY, "x-ratelimit-limit-requests", "1000", "x-ratelimit-remaining-requests", "50",
+                "x-ratelimit-reset-requests", "10s");
+        server.json(200, OK_BODY);
+        GroqClient c = client().build();
+        c.chat().create(HELLO);
+        c.chat().create(HELLO);
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void breakerOpensAfterFailuresAndRecoversThroughHalfOpen() {
+        GroqClient c = client().maxRetries(0).circuitBreakerConfig(CircuitBreakerConfig.builder()
+                .slidingWindowSize(4).minimumNumberOfCalls(4).failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(30)).permittedNumberOfCallsInHalfOpenState(1).build()).build();
+        for (int i = 0; i < 4; i++) {
+            server.json(500, SERVER_ERROR);
+            assertThatThrownBy(() -> c.chat().create(HELLO)).isInstanceOf(ServerException.class);
+        }
+        assertThatThrownBy(() -> c.chat().create(HELLO))
+                .isInstanceOfSatisfying(CircuitOpenException.class, e -> assertThat(e.retryIn()).isPositive());
+        assertThat(server.requestCount()).as("nothing sent while open").isEqualTo(4);
+
+        time.advance(Duration.ofSeconds(31));
+        server.json(200, OK_BODY);
+        assertThat(c.chat().create(HELLO).id()).isNotBlank();
+        server.json(200, OK_BODY);
+        assertThat(c.chat().create(HELLO).id()).as("closed again").isNotBlank();
+        assertThat(server.requestCount()).isEqualTo(6);
+    }
+
+    @Test
+    void clientErrorsDoNotOpenTheBreaker() {
+        GroqClient c = client().maxRetries(0).circuitBreakerConfig(CircuitBreakerConfig.builder()
+                .slidingWindowSize(2).minimumNumberOfCalls(2).failureRateThreshold(50).build()).build();
+        for (int i = 0; i < 4; i++) {
+            server.json(429, "{\"error\":{\"message\":\"Rate limit reached\"}}");
+            assertThatThrownBy(() -> c.chat().create(HELLO)).isInstanceOf(RateLimitException.class);
+        }
+        server.json(200, OK_BODY);
+        assertThat(c.chat().create(HELLO).id()).isNotBlank();
+    }
+
+    /**
+     * 200 concurrent calls against a server failing 20 % of attempts with 503: every call ends in success or a typed
+     * error, and the journal shows each call's request executed successfully at most once.
+     */
+    @Test
+    void boundedLoadWithTwentyPercent503LosesNothingAndDuplicatesNothing() throws Exception {
+        Random random = new Random(42);
+        Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        server.otherwise(request -> {
+            String marker = marker(request.bodyAsString());
+            attempts.computeIfAbsent(marker, k -> new AtomicInteger()).incrementAndGet();
+            boolean fail;
+            synchronized (random) {
+                fail = random.nextInt(100) < 20;
+            }
+            if (fail) return Scripted.json(503, SERVER_ERROR);
+            successes.computeIfAbsent(marker, k -> new AtomicInteger()).incrementAndGet();
+            return Scripted.json(200, OK_BODY);
+        });
+        GroqClient c = GroqClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).maxRetries(5)
+                .retryConfig(RetryConfig.builder().initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build())
+                .circuitBreakerConfig(CircuitBreakerConfig.DISABLED).build();
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String marker = "call-" + i;
+            results.add(pool.submit(() -> {
+                try {
+                    c.chat().create(ChatRequest.builder().model("llama-3.3-70b-versatile")
+                            .addMessage(Message.user(marker)).build());
+                    return "ok";
+                } catch (GroqException e) {
+                    return e.getClass().getSimpleName();
+                }
+            }));
+        }
+        int ok = 0;
+        for (Future<String> f : results) {
+            String outcome = f.get(60, TimeUnit.SECONDS);
+            assertThat(outcome).isIn("ok", "ServerException");
+            if (outcome.equals("ok")) ok++;
+        }
+        pool.shutdown();
+        assertThat(ok).isGreaterThan(190);
+        assertThat(attempts).hasSize(200);
+        assertThat(successes.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+        assertThat(successes).hasSize(ok);
+    }
+
+    private static String marker(String body) {
+        JsonNode messages = Json.tree(body).get("messages");
+        return messages.get(messages.size() - 1).get("content").asText();
+    }
+}

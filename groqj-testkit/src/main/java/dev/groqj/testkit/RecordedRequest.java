@@ -1,0 +1,152 @@
+package dev.groqj.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.transport.Headers;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One request as {@link FakeGroqServer} received it, for assertions.
+ *
+ * <pre>{@code
+ * RecordedRequest request = server.takeRequest();
+ * assertThat(request.path()).isEqualTo("/openai/v1/chat/completions");
+ * assertThat(request.json().get("model").asText()).isEqualTo("llama-3.3-70b-versatile");
+ * }</pre>
+ */
+public final class RecordedRequest {
+    private final String method;
+    private final String rawPath;
+    private final String path;
+    private final String query;
+    private final Headers headers;
+    private final byte[] body;
+    private final JsonNode json;
+    private final List<Part> parts;
+    private final Instant timestamp;
+
+    RecordedRequest(String method, String rawPath, String path, String query, Headers headers, byte[] body,
+                    JsonNode json, List<Part> parts, Instant timestamp) {
+        this.method = method;
+        this.rawPath = rawPath;
+        this.path = path;
+        this.query = query;
+        this.headers = headers;
+        this.body = body;
+        this.json = json;
+        this.parts = List.copyOf(parts);
+        this.timestamp = timestamp;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The path as sent, percent-encoding kept: {@code /openai/v1/models/openai%2Fgpt-oss-120b}. */
+    public String rawPath() {
+        return rawPath;
+    }
+
+    /** The path decoded: {@code /openai/v1/models/openai/gpt-oss-120b}. */
+    public String path() {
+        return path;
+    }
+
+    /** The raw query string, or null when there was none. */
+    public String query() {
+        return query;
+    }
+
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The first value of header {@code name} (case-insensitive), or null. */
+    public String header(String name) {
+        return headers.firstOrNull(name);
+    }
+
+    public byte[] body() {
+        return body.clone();
+    }
+
+    public String bodyUtf8() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The body parsed as JSON, or null when it was not JSON (empty, multipart, or malformed). */
+    public JsonNode json() {
+        return json;
+    }
+
+    /** The parts of a {@code multipart/form-data} body, in order; empty for other bodies. */
+    public List<Part> parts() {
+        return parts;
+    }
+
+    /** The first part named {@code name}. */
+    public Optional<Part> part(String name) {
+        return parts.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** When the server finished reading the request. */
+    public Instant timestamp() {
+        return timestamp;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + rawPath + " " + headers;
+    }
+
+    /** One part of a multipart body: a form field (no file name) or a file. */
+    public static final class Part {
+        private final String name;
+        private final String filename;
+        private final String contentType;
+        private final byte[] bytes;
+
+        Part(String name, String filename, String contentType, byte[] bytes) {
+            this.name = Objects.requireNonNull(name, "name == null");
+            this.filename = filename;
+            this.contentType = contentType;
+            this.bytes = bytes;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        /** The file name, or null for a plain field. */
+        public String filename() {
+            return filename;
+        }
+
+        /** The part's Content-Type, or null when it sent none. */
+        public String contentType() {
+            return contentType;
+        }
+
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        public int size() {
+            return bytes.length;
+        }
+
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return "Part{name=" + name + (filename == null ? "" : ", filename=" + filename)
+                    + (contentType == null ? "" : ", contentType=" + contentType) + ", size=" + bytes.length + "}";
+        }
+    }
+}
