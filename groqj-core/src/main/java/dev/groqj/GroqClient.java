@@ -1,5 +1,6 @@
 package dev.groqj;
 
+import dev.groqj.audio.AudioService;
 import dev.groqj.auth.ApiKeyAuth;
 import dev.groqj.auth.AuthProvider;
 import dev.groqj.chat.ChatService;
@@ -41,6 +42,7 @@ public final class GroqClient implements AutoCloseable {
     private final HttpTransport transport;
     private final ApiClient api;
     private final ChatService chat;
+    private final AudioService audio;
     private final ModelsService models;
 
     private GroqClient(Builder b) {
@@ -60,6 +62,7 @@ public final class GroqClient implements AutoCloseable {
         else resilience.circuitBreakerConfig(config.circuitBreakerConfig());
         this.api = new ApiClient(config, transport, auth, resilience.build());
         this.chat = new ChatService(api);
+        this.audio = new AudioService(api);
         this.models = new ModelsService(api);
     }
 
@@ -74,6 +77,11 @@ public final class GroqClient implements AutoCloseable {
 
     public ChatService chat() {
         return chat;
+    }
+
+    /** Speech to text (transcribe, translate) and text to speech. */
+    public AudioService audio() {
+        return audio;
     }
 
     public ModelsService models() {

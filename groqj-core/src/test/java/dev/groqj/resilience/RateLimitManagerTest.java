@@ -1,19 +1,12 @@
 package dev.groqj.resilience;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.groqj.Fixtures;
 import dev.groqj.observability.WaitReason;
 import dev.groqj.transport.Headers;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,17 +15,8 @@ class RateLimitManagerTest {
     private final RateLimitManager limits = new RateLimitManager(time);
 
     /** The response headers of the first interaction of a recorded cassette. */
-    private static Headers recordedResponseHeaders(String cassette) throws IOException {
-        Path file = Path.of(System.getProperty("groqj.fixtures"), "recorded", "openllmetry", "test_chat_tracing", cassette);
-        JsonNode headers = new ObjectMapper(new YAMLFactory()).readTree(file.toFile())
-                .path("interactions").path(0).path("response").path("headers");
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        headers.fields().forEachRemaining(e -> {
-            List<String> values = new ArrayList<>();
-            e.getValue().forEach(v -> values.add(v.asText()));
-            map.put(e.getKey(), values);
-        });
-        return Headers.of(map);
+    private static Headers recordedResponseHeaders(String cassette) {
+        return Fixtures.cassette("recorded/openllmetry/test_chat_tracing/" + cassette).get(0).responseHeaders();
     }
 
     @Test

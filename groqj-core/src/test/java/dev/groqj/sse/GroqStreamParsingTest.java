@@ -1,5 +1,6 @@
 package dev.groqj.sse;
 
+import dev.groqj.Fixtures;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Recorded Groq streams and Groq's in-stream error shape, each parsed whole, byte by byte and in random pieces. */
 class GroqStreamParsingTest {
-    private static final Path RECORDED = Path.of(System.getProperty("groqj.fixtures"), "recorded");
+    private static final Path RECORDED = Fixtures.path("recorded");
 
     @Test
     void vercelRecordedTextStreamYieldsEveryChunkThenDone() throws IOException {

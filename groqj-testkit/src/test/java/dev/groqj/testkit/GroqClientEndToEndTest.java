@@ -171,7 +171,6 @@ class GroqClientEndToEndTest {
         assertThatThrownBy(() -> client(groq).chat().stream(HELLO).accumulate())
                 .isInstanceOfSatisfying(StreamException.class, e -> {
                     assertThat(e.statusCode()).isZero();
-                    assertThat(e.partialContent()).isNotEmpty();
                     assertThat("You said: Hello there").startsWith(e.partialContent());
                 });
     }

@@ -1,0 +1,24 @@
+package dev.groqj.audio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Defensive copies for the response records; JSON nulls inside a list or map survive (no {@code List.copyOf}). */
+final class AudioValues {
+    private AudioValues() {
+    }
+
+    /** Absent stays null: "not returned" differs from "returned empty". */
+    static <T> List<T> listOrNull(List<T> list) {
+        return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
+    static Map<String, JsonNode> unknown(Map<String, JsonNode> map) {
+        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.groqj.audio;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+/**
+ * One word of a {@link Transcription} with its time in the audio, in seconds.
+ *
+ * <pre>{@code
+ * transcription.words().get(0).start(); // 0.2
+ * }</pre>
+ *
+ * @param word the word as written, with any punctuation that follows it
+ */
+public record Word(
+        String word,
+        double start,
+        double end,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+
+    public Word {
+        additionalProperties = AudioValues.unknown(additionalProperties);
+    }
+}
