@@ -37,6 +37,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -110,7 +111,7 @@ public final class Harness {
     }
 
     private void run() throws Exception {
-        System.out.println("# groqj-bench " + settings.mode() + ": " + environment());
+        System.out.println("# groqj-bench " + settings.mode() + ": " + environment() + "; load average " + loadAverage());
         startServer();
         if (groups.contains("chat") || groups.contains("stream")) {
             for (String c : clients) live.put(c, BenchClient.create(c, root + "/openai/v1"));
@@ -153,6 +154,7 @@ public final class Harness {
 
     private void chat(int concurrency) throws Exception {
         Map<String, ChatTotals> totals = new LinkedHashMap<>();
+        Map<String, List<ChatTotals>> rounds = new LinkedHashMap<>();
         ChatTotals serverSide = new ChatTotals();
         for (int round = 0; round < settings.rounds(); round++) {
             for (String c : rotated(round)) {
@@ -161,6 +163,7 @@ public final class Harness {
                 ChatTotals t = chatSegment(live.get(c), concurrency, settings.chatSeconds());
                 long[] after = serverStats();
                 totals.computeIfAbsent(c, k -> new ChatTotals()).add(t);
+                rounds.computeIfAbsent(c, k -> new ArrayList<>()).add(t);
                 if (c.equals("raw")) serverSide.add(after[0] - before[0], t.wallNanos, after[1] - before[1]);
             }
         }
@@ -175,11 +178,12 @@ public final class Harness {
                 System.out.printf("# %s %s: %d of %d calls failed, first: %s%n",
                         c, prefix, t.failures, t.failures + t.requests, t.firstFailure);
             }
-            throughput.put(c, t.requests / (t.wallNanos / 1e9));
+            List<ChatTotals> r = rounds.get(c);
+            throughput.put(c, median(r, x -> x.requests / (x.wallNanos / 1e9)));
             p50.put(c, t.latencies.percentile(50) / 1e6);
             p99.put(c, t.latencies.percentile(99) / 1e6);
-            cpu.put(c, t.cpuNanos / 1e3 / t.requests);
-            alloc.put(c, t.allocatedBytes / 1e3 / t.requests);
+            cpu.put(c, median(r, x -> x.cpuNanos / 1e3 / x.requests));
+            alloc.put(c, median(r, x -> x.allocatedBytes / 1e3 / x.requests));
         });
         add(throughput, p50, p99, cpu, alloc);
         if (serverSide.requests > 0) {
@@ -193,10 +197,13 @@ public final class Harness {
 
     private void stream() throws InterruptedException {
         Map<String, StreamTotals> totals = new LinkedHashMap<>();
+        Map<String, List<StreamTotals>> rounds = new LinkedHashMap<>();
         for (int round = 0; round < settings.rounds(); round++) {
             for (String c : rotated(round)) {
                 gc();
-                totals.computeIfAbsent(c, k -> new StreamTotals()).add(streamSegment(live.get(c), settings.streamSeconds()));
+                StreamTotals t = streamSegment(live.get(c), settings.streamSeconds());
+                totals.computeIfAbsent(c, k -> new StreamTotals()).add(t);
+                rounds.computeIfAbsent(c, k -> new ArrayList<>()).add(t);
             }
         }
         Scenario rate = new Scenario("stream_chunks_per_s", "chunks/s", true);
@@ -204,10 +211,11 @@ public final class Harness {
         Scenario cpu = new Scenario("stream_cpu_per_chunk", "us/chunk", false);
         Scenario alloc = new Scenario("stream_alloc_per_chunk", "bytes/chunk", false);
         totals.forEach((c, t) -> {
-            rate.put(c, t.chunks / (t.streamNanos / 1e9));
+            List<StreamTotals> r = rounds.get(c);
+            rate.put(c, median(r, x -> x.chunks / (x.streamNanos / 1e9)));
             ttfc.put(c, t.firstChunk.percentile(50) / 1e6);
-            cpu.put(c, t.cpuNanos / 1e3 / t.chunks);
-            alloc.put(c, (double) t.allocatedBytes / t.chunks);
+            cpu.put(c, median(r, x -> x.cpuNanos / 1e3 / x.chunks));
+            alloc.put(c, median(r, x -> (double) x.allocatedBytes / x.chunks));
         });
         add(rate, ttfc, cpu, alloc);
     }
@@ -241,7 +249,7 @@ public final class Harness {
             }
         }
         Scenario cold = new Scenario("cold_start", "ms", false);
-        times.forEach((c, t) -> cold.put(c, median(t)));
+        times.forEach((c, t) -> cold.put(c, median(t, Double::doubleValue)));
         add(cold);
     }
 
@@ -460,7 +468,7 @@ public final class Harness {
         Files.write(out.resolve("results.txt"), results.stream().map(Scenario::line).collect(Collectors.toList()));
         StringBuilder md = new StringBuilder()
                 .append("Measured ").append(Instant.now()).append(" (").append(settings.mode()).append(" run); ")
-                .append(env).append("\n\n")
+                .append(env).append("; load average at the end ").append(loadAverage()).append("\n\n")
                 .append("| scenario | unit | groqj | openai-java | raw | groqj vs openai-java | groqj vs raw |\n")
                 .append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (Scenario s : results) {
@@ -478,6 +486,16 @@ public final class Harness {
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    }
+
+    /** The 1, 5 and 15 minute load averages: other work on the machine shows up here, and in the numbers. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static String cpuModel() {
@@ -557,8 +575,12 @@ public final class Harness {
         }
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().collect(Collectors.toList());
+    /**
+     * The median over rounds: a round that another process on the machine slowed down moves it less than it
+     * moves a pooled total.
+     */
+    private static <T> double median(List<T> rounds, ToDoubleFunction<T> value) {
+        List<Double> sorted = rounds.stream().map(value::applyAsDouble).sorted().collect(Collectors.toList());
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
