@@ -474,12 +474,15 @@ public final class Harness {
         for (Scenario s : results) {
             md.append("| ").append(s.name).append(" | ").append(s.unit);
             for (String c : BenchClient.NAMES) md.append(" | ").append(Scenario.format(s.value(c)));
-            md.append(" | ").append(Scenario.formatRatio(s.ratio("openai-java")))
-                    .append("× | ").append(Scenario.formatRatio(s.ratio("raw"))).append("× |\n");
+            md.append(" | ").append(times(s.ratio("openai-java"))).append(" | ").append(times(s.ratio("raw"))).append(" |\n");
         }
         Files.writeString(out.resolve("results.md"), md);
         Chart.write(results, out.resolve("benchmarks.png"), settings.mode() + " run; " + env);
         System.out.println("# wrote " + out.resolve("results.md") + ", results.txt, benchmarks.png, jmh.txt");
+    }
+
+    private static String times(Double ratio) {
+        return ratio == null ? "n/a" : Scenario.formatRatio(ratio) + "×";
     }
 
     private static String environment() {
