@@ -1,11 +1,18 @@
 package dev.groqj;
 
+import dev.groqj.audio.AsyncAudioService;
 import dev.groqj.audio.AudioService;
 import dev.groqj.auth.ApiKeyAuth;
+import dev.groqj.batches.AsyncBatchesService;
+import dev.groqj.batches.BatchesService;
 import dev.groqj.auth.AuthProvider;
+import dev.groqj.chat.AsyncChatService;
 import dev.groqj.chat.ChatService;
 import dev.groqj.error.GroqException;
+import dev.groqj.files.AsyncFilesService;
+import dev.groqj.files.FilesService;
 import dev.groqj.internal.ApiClient;
+import dev.groqj.models.AsyncModelsService;
 import dev.groqj.models.ModelsService;
 import dev.groqj.observability.GroqListener;
 import dev.groqj.resilience.CircuitBreakerConfig;
@@ -44,6 +51,9 @@ public final class GroqClient implements AutoCloseable {
     private final ChatService chat;
     private final AudioService audio;
     private final ModelsService models;
+    private final FilesService files;
+    private final BatchesService batches;
+    private final AsyncGroqClient async;
 
     private GroqClient(Builder b) {
         this.config = b.config.build();
@@ -60,10 +70,14 @@ public final class GroqClient implements AutoCloseable {
                 .listener(b.listeners.isEmpty() ? GroqListener.NOOP : GroqListener.composite(b.listeners));
         if (b.circuitBreaker != null) resilience.circuitBreaker(b.circuitBreaker);
         else resilience.circuitBreakerConfig(config.circuitBreakerConfig());
-        this.api = new ApiClient(config, transport, auth, resilience.build());
+        this.api = new ApiClient(config, transport, auth, resilience.build(), b.logBodies);
         this.chat = new ChatService(api);
         this.audio = new AudioService(api);
         this.models = new ModelsService(api);
+        this.files = new FilesService(api);
+        this.batches = new BatchesService(api);
+        this.async = new AsyncGroqClient(new AsyncChatService(api), new AsyncModelsService(api),
+                new AsyncAudioService(api), new AsyncFilesService(api), new AsyncBatchesService(api));
     }
 
     public static Builder builder() {
@@ -86,6 +100,21 @@ public final class GroqClient implements AutoCloseable {
 
     public ModelsService models() {
         return models;
+    }
+
+    /** Uploaded files: batch inputs and results. */
+    public FilesService files() {
+        return files;
+    }
+
+    /** Batches of requests run asynchronously over an uploaded file. */
+    public BatchesService batches() {
+        return batches;
+    }
+
+    /** The same calls without blocking: {@code CompletableFuture} results and {@code Flow.Publisher} streams. */
+    public AsyncGroqClient async() {
+        return async;
     }
 
     public GroqConfig config() {
@@ -131,6 +160,7 @@ public final class GroqClient implements AutoCloseable {
         private DelayScheduler delayScheduler = DelayScheduler.SYSTEM;
         private CircuitBreaker circuitBreaker;
         private final List<GroqListener> listeners = new ArrayList<>();
+        private boolean logBodies;
 
         private Builder() {
         }
@@ -160,6 +190,15 @@ public final class GroqClient implements AutoCloseable {
         /** Adds a listener of calls, retries, waits and circuit changes; several compose in order. */
         public Builder addListener(GroqListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener == null"));
+            return this;
+        }
+
+        /**
+         * Whether debug logging ({@code dev.groqj.http} at DEBUG) shows request and response bodies; off by
+         * default, since they hold prompts and completions. The Authorization header is always redacted.
+         */
+        public Builder logBodies(boolean logBodies) {
+            this.logBodies = logBodies;
             return this;
         }
 

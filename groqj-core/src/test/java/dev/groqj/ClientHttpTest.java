@@ -183,6 +183,20 @@ class ClientHttpTest {
     }
 
     @Test
+    void theCallDeadlineCutsAnAttemptsTimeout() {
+        CountDownLatch never = new CountDownLatch(1);
+        server.enqueue(Scripted.json(200, "{}").holdUntil(never));
+        GroqClient c = GroqClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).timeout(Duration.ofSeconds(60))
+                .retryConfig(dev.groqj.resilience.RetryConfig.builder().deadline(Duration.ofMillis(300)).build()).build();
+        try {
+            assertThatThrownBy(() -> c.models().list()).isInstanceOf(GroqTimeoutException.class);
+            assertThat(server.requestCount()).as("the deadline left no room for a retry").isEqualTo(1);
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
     void healthCheckReportsFailureWithoutThrowing() {
         server.enqueue(Scripted.json(401, "{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}"));
         HealthStatus h = client.healthCheck();

@@ -83,7 +83,7 @@ public final class ScriptedServer implements AutoCloseable {
     private volatile java.util.function.Function<Recorded, Scripted> fallback;
 
     public ScriptedServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024); // room for many connects at once
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();

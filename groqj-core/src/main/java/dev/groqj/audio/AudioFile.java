@@ -1,18 +1,13 @@
 package dev.groqj.audio;
 
-import dev.groqj.error.ValidationException;
+import dev.groqj.transport.FileSource;
 import dev.groqj.transport.RequestBody;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -40,57 +35,30 @@ public final class AudioFile {
             "wav", "audio/wav",
             "webm", "audio/webm");
 
-    private final String fileName;
-    private final String contentType;
-    private final long size;
-    private final boolean repeatable;
-    private final Source source;
+    private final FileSource source;
 
-    /** Opens the bytes; may throw the IOException a file read throws. */
-    private interface Source {
-        InputStream open() throws IOException;
-    }
-
-    private AudioFile(String fileName, String contentType, long size, boolean repeatable, Source source) {
-        this.fileName = Objects.requireNonNull(fileName, "fileName == null");
-        this.contentType = contentType;
-        this.size = size;
-        this.repeatable = repeatable;
+    private AudioFile(FileSource source) {
         this.source = source;
     }
 
     /** The file at {@code path}; its name and size are taken from the file system now. */
     public static AudioFile of(Path path) {
-        Objects.requireNonNull(path, "path == null");
-        if (Files.isDirectory(path)) throw new ValidationException("file", path + " is a directory");
-        long size;
-        try {
-            size = Files.size(path);
-        } catch (IOException e) {
-            throw new ValidationException("file", "cannot read " + path + ": " + e);
-        }
-        Path name = path.getFileName();
-        return new AudioFile(name == null ? path.toString() : name.toString(), null, size, true,
-                () -> Files.newInputStream(path));
+        return new AudioFile(FileSource.of(path));
     }
 
     /** Audio held in memory, uploaded as {@code fileName}. The array is not copied: do not change it. */
     public static AudioFile of(byte[] bytes, String fileName) {
-        Objects.requireNonNull(bytes, "bytes == null");
-        return new AudioFile(fileName, null, bytes.length, true, () -> new ByteArrayInputStream(bytes));
+        return new AudioFile(FileSource.of(bytes, fileName));
     }
 
     /** Audio of unknown length, opened afresh for each attempt (so retries work); sent chunked. */
     public static AudioFile of(Supplier<? extends InputStream> source, String fileName) {
-        return of(source, fileName, -1);
+        return new AudioFile(FileSource.of(source, fileName));
     }
 
     /** Audio of known length {@code size}, opened afresh for each attempt; sent with a Content-Length. */
     public static AudioFile of(Supplier<? extends InputStream> source, String fileName, long size) {
-        Objects.requireNonNull(source, "source == null");
-        if (size < -1) throw new IllegalArgumentException("size must be >= 0, or -1 when unknown: " + size);
-        return new AudioFile(fileName, null, size, true,
-                () -> Objects.requireNonNull(source.get(), "source returned null"));
+        return new AudioFile(FileSource.of(source, fileName, size));
     }
 
     /**
@@ -98,40 +66,31 @@ public final class AudioFile {
      * not retried; use {@link #of(Supplier, String)} when retries matter. groqj closes the stream after sending.
      */
     public static AudioFile ofStream(InputStream stream, String fileName) {
-        Objects.requireNonNull(stream, "stream == null");
-        AtomicBoolean opened = new AtomicBoolean();
-        return new AudioFile(fileName, null, -1, false, () -> {
-            if (opened.getAndSet(true)) {
-                throw new IOException("the one-shot stream of '" + fileName + "' was already read;"
-                        + " pass a Supplier<InputStream> to AudioFile.of to allow retries");
-            }
-            return stream;
-        });
+        return new AudioFile(FileSource.ofStream(stream, fileName));
     }
 
     /** A copy sent with this {@code Content-Type}; with one, the file name needs no known audio extension. */
     public AudioFile withContentType(String contentType) {
-        Objects.requireNonNull(contentType, "contentType == null");
-        return new AudioFile(fileName, contentType, size, repeatable, source);
+        return new AudioFile(source.withContentType(contentType));
     }
 
     public String fileName() {
-        return fileName;
+        return source.fileName();
     }
 
     /** The content type given with {@link #withContentType}, or null. */
     public String contentType() {
-        return contentType;
+        return source.contentType();
     }
 
     /** The length in bytes, or -1 when unknown. */
     public long size() {
-        return size;
+        return source.size();
     }
 
     /** Whether the file can be read again, so a failed attempt can be retried. */
     public boolean isRepeatable() {
-        return repeatable;
+        return source.isRepeatable();
     }
 
     /** A fresh stream of the audio; the caller closes it. */
@@ -141,31 +100,22 @@ public final class AudioFile {
 
     @Override
     public String toString() {
-        return "AudioFile{" + fileName + (contentType == null ? "" : ", " + contentType)
-                + (size < 0 ? "" : ", " + size + " bytes") + '}';
+        return "AudioFile" + source.describe();
     }
 
     /** Lower-case extension of the file name, or "" when it has none. */
     String extension() {
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return source.extension();
     }
 
     /** Whether Groq accepts this file's format: a known extension, or an explicit content type. */
     boolean hasAcceptedFormat() {
-        return contentType != null || CONTENT_TYPES.containsKey(extension());
+        return contentType() != null || CONTENT_TYPES.containsKey(extension());
     }
 
     /** The multipart part's content: the given content type, else the one of the extension. */
     RequestBody toRequestBody() {
-        String type = contentType != null
-                ? contentType
-                : CONTENT_TYPES.getOrDefault(extension(), "application/octet-stream");
-        return new RequestBody() {
-            @Override public String contentType() { return type; }
-            @Override public long contentLength() { return size; }
-            @Override public InputStream open() throws IOException { return source.open(); }
-        };
+        return source.toRequestBody(CONTENT_TYPES.getOrDefault(extension(), "application/octet-stream"));
     }
 
     static String acceptedExtensions() {

@@ -2,25 +2,18 @@ package dev.groqj.audio;
 
 import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
-import dev.groqj.error.GroqException;
-import dev.groqj.error.NetworkException;
 import dev.groqj.internal.ApiClient;
+import dev.groqj.internal.Download;
 import dev.groqj.internal.Json;
-import dev.groqj.internal.OpenStream;
+import dev.groqj.internal.Uploads;
 import dev.groqj.transport.HttpResponse;
 import dev.groqj.transport.RequestBody;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Groq's audio endpoints: speech to text ({@link #transcribe}, {@link #translate}) and text to speech
@@ -103,23 +96,7 @@ public final class AudioService {
     public long speech(SpeechRequest request, Path file, RequestOptions options) {
         Objects.requireNonNull(file, "file == null");
         RequestBody body = speechBody(request);
-        Path target = file.toAbsolutePath();
-        // not Files.createTempFile: its owner-only permissions would carry over to the target
-        Path partial = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
-        try {
-            long written;
-            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                written = download(body, out, options);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-            return written;
-        } catch (IOException e) {
-            throw new GroqException("cannot write the speech to " + file + ": " + e, e);
-        } finally {
-            deleteQuietly(partial);
-        }
+        return Download.toFile(file, "the speech", out -> download(body, out, options));
     }
 
     /** Writes the generated audio to {@code out} as it arrives, and returns how many bytes; does not close it. */
@@ -134,13 +111,21 @@ public final class AudioService {
 
     private GroqResponse<Transcription> upload(String operation, String path, AudioRequest request,
                                                RequestOptions options) {
+        HttpResponse response = api.send(operation, "POST", path, uploadBody(request), uploadOptions(request, options));
+        return transcription(response, request);
+    }
+
+    /** The multipart body of an upload, reporting progress when the request asks. */
+    static RequestBody uploadBody(AudioRequest request) {
         RequestBody body = request.toMultipartBody();
-        if (request.progressListener() != null) body = new ProgressBody(body, request.progressListener());
-        RequestOptions effective = options == null ? RequestOptions.DEFAULT : options;
-        if (request.file() != null && !request.file().isRepeatable()) {
-            effective = effective.toBuilder().maxRetries(0).build(); // a one-shot stream cannot be sent twice
-        }
-        HttpResponse response = api.send(operation, "POST", path, body, effective);
+        return request.progressListener() == null ? body : new ProgressBody(body, request.progressListener());
+    }
+
+    static RequestOptions uploadOptions(AudioRequest request, RequestOptions options) {
+        return Uploads.options(request.file() == null || request.file().isRepeatable(), options);
+    }
+
+    static GroqResponse<Transcription> transcription(HttpResponse response, AudioRequest request) {
         return new GroqResponse<>(read(response, request.responseFormat()), response.statusCode(), response.headers());
     }
 
@@ -156,60 +141,18 @@ public final class AudioService {
     }
 
     /** The answer is audio, not the client's default {@code application/json}; a caller's own Accept wins. */
-    private static RequestOptions acceptAudio(RequestOptions options) {
-        RequestOptions o = options == null ? RequestOptions.DEFAULT : options;
-        boolean own = o.headers().keySet().stream().anyMatch("Accept"::equalsIgnoreCase);
-        return own ? o : o.toBuilder().header("Accept", "audio/*").build();
+    static RequestOptions acceptAudio(RequestOptions options) {
+        return Download.accept(options, "audio/*");
     }
 
-    private static RequestBody speechBody(SpeechRequest request) {
+    static RequestBody speechBody(SpeechRequest request) {
         Objects.requireNonNull(request, "request == null");
         return RequestBody.json(Json.write(request));
     }
 
-    /**
-     * Copies the response body to {@code out} as it arrives; a broken response is a network failure. Nothing is
-     * retried once bytes arrived: they may already be written.
-     */
+    /** Copies the audio to {@code out} as it arrives. Nothing is retried once bytes arrived: they may be written. */
     private long download(RequestBody body, OutputStream out, RequestOptions options) {
-        try (OpenStream response = api.sendStreaming("audio.speech", "POST", "/audio/speech", body,
-                acceptAudio(options));
-             InputStream in = response.body()) {
-            byte[] buffer = new byte[16 * 1024];
-            long written = 0;
-            while (true) {
-                int n;
-                try {
-                    n = in.read(buffer);
-                } catch (IOException e) {
-                    throw failed(response, new NetworkException(
-                            "audio.speech: the audio broke off after " + written + " bytes: " + e, e));
-                }
-                if (n < 0) return written;
-                if (written == 0) response.chunkArrived();
-                try {
-                    out.write(buffer, 0, n);
-                } catch (IOException e) {
-                    throw failed(response, new GroqException("audio.speech: cannot write the audio: " + e, e));
-                }
-                written += n;
-            }
-        } catch (IOException e) {
-            throw new NetworkException("audio.speech: closing the response failed: " + e, e);
-        }
-    }
-
-    /** Tells the call's listeners how the stream ended, and returns {@code error} to throw. */
-    private static GroqException failed(OpenStream response, GroqException error) {
-        response.failed(error);
-        return error;
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // a leftover .part file is harmless and the original failure matters more
-        }
+        return Download.copy(api.sendStreaming("audio.speech", "POST", "/audio/speech", body, acceptAudio(options)),
+                out, "audio.speech", "the audio");
     }
 }

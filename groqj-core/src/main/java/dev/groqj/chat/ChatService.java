@@ -5,9 +5,13 @@ import dev.groqj.RequestOptions;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.Json;
 import dev.groqj.observability.CallInfo;
+import dev.groqj.observability.ResponseInfo;
 import dev.groqj.observability.TokenUsage;
 import dev.groqj.transport.RequestBody;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -42,7 +46,7 @@ public final class ChatService {
         Objects.requireNonNull(request, "request == null");
         byte[] json = Json.write(request);
         return api.postJsonWithResponse(call("chat.create", request, json), json, ChatCompletion.class,
-                withExtraHeaders(request, options), ChatService::usage);
+                withExtraHeaders(request, options), ChatService::describe);
     }
 
     /**
@@ -55,14 +59,18 @@ public final class ChatService {
 
     public ChatStream stream(ChatRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request == null");
-        RequestOptions o = withExtraHeaders(request, options).toBuilder().header("Accept", "text/event-stream").build();
         byte[] body = Json.write(request.streaming());
-        return new ChatStream(api.openStream(call("chat.stream", request, body), RequestBody.json(body), o));
+        return new ChatStream(api.openStream(call("chat.stream", request, body), RequestBody.json(body),
+                streamOptions(request, options)));
     }
 
-    private static CallInfo.Builder call(String operation, ChatRequest request, byte[] json) {
-        return ApiClient.call(operation, "POST", PATH).model(request.model())
+    static CallInfo.Builder call(String operation, ChatRequest request, byte[] json) {
+        return ApiClient.call(operation, "POST", PATH).model(request.model()).request(request)
                 .estimatedTokens(estimateTokens(request, json.length));
+    }
+
+    static RequestOptions streamOptions(ChatRequest request, RequestOptions options) {
+        return withExtraHeaders(request, options).toBuilder().header("Accept", "text/event-stream").build();
     }
 
     /**
@@ -74,16 +82,29 @@ public final class ChatService {
         return jsonBytes / 4 + 1 + (max != null ? max : 1024);
     }
 
-    static TokenUsage usage(ChatCompletion completion) {
-        return usageOf(completion.usage());
+    /** What a completion (or a stream's accumulated one) says about itself, for listeners. */
+    static ResponseInfo describe(ChatCompletion c) {
+        List<String> finishReasons = new ArrayList<>(c.choices().size());
+        for (Choice choice : c.choices()) {
+            if (choice.finishReason() != null) finishReasons.add(choice.finishReason().value());
+        }
+        ResponseInfo.Builder info = ResponseInfo.builder().id(c.id()).model(c.model()).finishReasons(finishReasons)
+                .requestId(c.xGroq() == null ? null : c.xGroq().id()).value(c);
+        Usage u = c.usage();
+        if (u != null) {
+            info.usage(TokenUsage.of(u.promptTokens(), u.completionTokens()))
+                    .queueTime(seconds(u.queueTime())).promptTime(seconds(u.promptTime()))
+                    .completionTime(seconds(u.completionTime())).totalTime(seconds(u.totalTime()));
+        }
+        return info.build();
     }
 
-    static TokenUsage usageOf(Usage u) {
-        return u == null ? null : TokenUsage.of(u.promptTokens(), u.completionTokens());
+    private static Duration seconds(double seconds) {
+        return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 
     /** The request's own extra headers, under any the per-call options set. */
-    private static RequestOptions withExtraHeaders(ChatRequest request, RequestOptions options) {
+    static RequestOptions withExtraHeaders(ChatRequest request, RequestOptions options) {
         RequestOptions o = options == null ? RequestOptions.DEFAULT : options;
         if (request.extraHeaders().isEmpty()) return o;
         RequestOptions.Builder merged = o.toBuilder();

@@ -1,11 +1,6 @@
 package dev.groqj.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.groqj.error.ApiException.ErrorDetails;
-import dev.groqj.error.GroqException;
 import dev.groqj.error.StreamException;
-import dev.groqj.internal.ErrorMapper;
-import dev.groqj.internal.Json;
 import dev.groqj.internal.OpenStream;
 import dev.groqj.sse.SseEvent;
 import dev.groqj.sse.SseReader;
@@ -32,17 +27,16 @@ import java.util.stream.StreamSupport;
  * }</pre>
  */
 public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoCloseable {
-    private static final String DONE = "[DONE]";
-
     private final OpenStream response;
     private final SseReader reader;
-    private final ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
+    private final ChatEvents events;
     private boolean iterated;
     private boolean finished;
 
     ChatStream(OpenStream response) {
         this.response = response;
         this.reader = new SseReader(response.body());
+        this.events = new ChatEvents(response);
     }
 
     /** The response headers (rate limits, {@code x-request-id}). */
@@ -52,7 +46,7 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 
     /** {@code x-request-id}, or null. */
     public String requestId() {
-        return response.headers().firstOrNull("x-request-id");
+        return response.requestId();
     }
 
     /** Chunks as they arrive. Can be iterated once. */
@@ -91,7 +85,7 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
             for (ChatCompletionChunk ignored : this) {
                 // every chunk is folded into the accumulator as it is read
             }
-            return accumulator.build();
+            return events.completion();
         }
     }
 
@@ -102,62 +96,27 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
     }
 
     private ChatCompletionChunk readChunk() {
-        SseEvent event;
         while (true) {
+            SseEvent event;
             try {
                 event = reader.next();
             } catch (IOException e) {
-                throw fail(cutDetails(e), e);
+                close();
+                throw events.cut(e);
             }
-            if (event == null || DONE.equals(event.data())) {
-                response.ended(ChatService.usageOf(accumulator.usage()));
+            if (event == null || ChatEvents.isDone(event)) {
+                events.end();
                 close();
                 return null;
             }
-            String data = event.data();
-            if ("error".equals(event.event()) || mayBeError(data)) {
-                JsonNode error = ErrorMapper.errorNode(data);
-                if (error != null || "error".equals(event.event())) throw fail(inStreamDetails(error, data), null);
-            }
-            if (data.isEmpty()) continue;
             ChatCompletionChunk chunk;
             try {
-                chunk = Json.read(data, ChatCompletionChunk.class);
-            } catch (GroqException e) {
-                throw fail(new ErrorDetails(0, "malformed chunk in the stream: " + e.getMessage(), null, null, null,
-                        null, requestId(), data, headers()), e);
+                chunk = events.decode(event);
+            } catch (StreamException e) {
+                close();
+                throw e;
             }
-            accumulator.add(chunk);
-            response.chunkArrived();
-            return chunk;
+            if (chunk != null) return chunk;
         }
-    }
-
-    /** A chunk never starts with an error key; only parse what might be one. */
-    private static boolean mayBeError(String data) {
-        return data.startsWith("{\"error\"") || (data.contains("\"error\"") && !data.contains("\"choices\""));
-    }
-
-    private ErrorDetails inStreamDetails(JsonNode error, String raw) {
-        if (error == null) {
-            return new ErrorDetails(0, "error event in the stream", null, null, null, null, requestId(), raw, headers());
-        }
-        JsonNode status = error.get("status_code");
-        int code = status != null && status.canConvertToInt() ? status.asInt() : 0;
-        return new ErrorDetails(code, ErrorMapper.text(error, "message"), ErrorMapper.text(error, "type"),
-                ErrorMapper.text(error, "code"), ErrorMapper.text(error, "param"),
-                ErrorMapper.text(error, "failed_generation"), requestId(), raw, headers());
-    }
-
-    private ErrorDetails cutDetails(IOException e) {
-        return new ErrorDetails(0, "the stream broke off: " + e.getMessage(), null, null, null, null, requestId(), null,
-                headers());
-    }
-
-    private StreamException fail(ErrorDetails details, Throwable cause) {
-        StreamException e = new StreamException(details, accumulator.content(), accumulator.reasoning(), cause);
-        response.failed(e);
-        close();
-        return e;
     }
 }

@@ -5,10 +5,13 @@ import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.auth.AuthProvider;
 import dev.groqj.error.GroqException;
+import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.observability.CallInfo;
+import dev.groqj.observability.ResponseInfo;
 import dev.groqj.observability.TokenUsage;
 import dev.groqj.resilience.RateLimitStatus;
 import dev.groqj.resilience.ResilienceOrchestrator;
+import dev.groqj.transport.AsyncStreamingResponse;
 import dev.groqj.transport.Headers;
 import dev.groqj.transport.HttpRequest;
 import dev.groqj.transport.HttpResponse;
@@ -21,10 +24,14 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The one path every call takes: build the request (base URL, headers, auth), run it through the resilience
@@ -39,13 +46,21 @@ public final class ApiClient {
     private final AuthProvider auth;
     private final ResilienceOrchestrator resilience;
     private final String userAgent;
+    private final HttpLog log;
 
     public ApiClient(GroqConfig config, HttpTransport transport, AuthProvider auth, ResilienceOrchestrator resilience) {
+        this(config, transport, auth, resilience, false);
+    }
+
+    /** @param logBodies whether debug logging shows request and response bodies (they may hold prompts) */
+    public ApiClient(GroqConfig config, HttpTransport transport, AuthProvider auth, ResilienceOrchestrator resilience,
+                     boolean logBodies) {
         this.config = Objects.requireNonNull(config, "config == null");
         this.transport = Objects.requireNonNull(transport, "transport == null");
         this.auth = Objects.requireNonNull(auth, "auth == null");
         this.resilience = Objects.requireNonNull(resilience, "resilience == null");
         this.userAgent = UserAgent.value();
+        this.log = new HttpLog(logBodies);
     }
 
     /** A call's description for the orchestrator and listeners; per-call retries and deadline come from options. */
@@ -58,28 +73,57 @@ public final class ApiClient {
                 .value();
     }
 
-    /** POSTs {@code json}; {@code usage} reads the token usage of the result for listeners and budgets. */
+    /**
+     * POSTs {@code json}; {@code describe} reads what the result says about itself (usage, id, model, timings)
+     * for listeners and budgets, or returns null.
+     */
     public <T> GroqResponse<T> postJsonWithResponse(CallInfo.Builder call, byte[] json, Class<T> type,
-                                                    RequestOptions options, Function<? super T, TokenUsage> usage) {
-        CallInfo info = finish(call, options);
-        HttpRequest request = request("POST", info.path(), RequestBody.json(json), options);
-        return resilience.execute(info, () -> decode(exchange(info, request), type),
-                response -> usage.apply(response.value()));
+                                                    RequestOptions options, Function<? super T, ResponseInfo> describe) {
+        Exchange exchange = exchange(finish(call, options), RequestBody.json(json), options);
+        return resilience.execute(exchange.call, () -> decode(exchange.send(), type), exchange.usage(describe));
+    }
+
+    /** The non-blocking form of {@link #postJsonWithResponse}; cancelling the future aborts the exchange. */
+    public <T> CompletableFuture<GroqResponse<T>> postJsonAsync(CallInfo.Builder call, byte[] json, Class<T> type,
+                                                                RequestOptions options,
+                                                                Function<? super T, ResponseInfo> describe) {
+        Exchange exchange = exchange(finish(call, options), RequestBody.json(json), options);
+        return resilience.executeAsync(exchange.call, () -> Futures.map(exchange.sendAsync(), r -> decode(r, type)),
+                exchange.usage(describe));
     }
 
     public <T> GroqResponse<T> getWithResponse(String operation, String path, Class<T> type, RequestOptions options) {
         return decode(send(operation, "GET", path, null, options), type);
     }
 
+    public <T> CompletableFuture<GroqResponse<T>> getAsync(String operation, String path, Class<T> type,
+                                                           RequestOptions options) {
+        return Futures.map(sendAsync(operation, "GET", path, null, options), r -> decode(r, type));
+    }
+
     public <T> GroqResponse<T> deleteWithResponse(String operation, String path, Class<T> type, RequestOptions options) {
         return decode(send(operation, "DELETE", path, null, options), type);
     }
 
+    public <T> CompletableFuture<GroqResponse<T>> deleteAsync(String operation, String path, Class<T> type,
+                                                              RequestOptions options) {
+        return Futures.map(sendAsync(operation, "DELETE", path, null, options), r -> decode(r, type));
+    }
+
     /** Sends one call through the resilience pipeline; returns the 2xx response or throws the mapped exception. */
     public HttpResponse send(String operation, String method, String path, RequestBody body, RequestOptions options) {
-        CallInfo info = finish(call(operation, method, path), options);
-        HttpRequest request = request(method, path, body, options);
-        return resilience.execute(info, () -> exchange(info, request));
+        Exchange exchange = exchange(finish(call(operation, method, path), options), body, options);
+        return resilience.execute(exchange.call, exchange::send);
+    }
+
+    /**
+     * The non-blocking form of {@link #send}: no thread waits for the answer, backoffs and rate-limit waits are
+     * scheduled. Cancelling the future stops retrying and aborts the exchange in flight.
+     */
+    public CompletableFuture<HttpResponse> sendAsync(String operation, String method, String path, RequestBody body,
+                                                     RequestOptions options) {
+        Exchange exchange = exchange(finish(call(operation, method, path), options), body, options);
+        return resilience.executeAsync(exchange.call, exchange::sendAsync);
     }
 
     /** Like {@link #send}, the body read as it arrives; the caller closes the result. */
@@ -93,38 +137,170 @@ public final class ApiClient {
      * how it ended ({@link OpenStream#ended}, {@link OpenStream#failed}) and nothing is sent again.
      */
     public OpenStream openStream(CallInfo.Builder call, RequestBody body, RequestOptions options) {
-        CallInfo info = finish(call.streaming(true), options);
-        HttpRequest request = request(info.method(), info.path(), body, options);
+        Exchange exchange = exchange(finish(call.streaming(true), options), body, options);
         Instant startedAt = resilience.clock().instant();
-        StreamingResponse response = resilience.execute(info, () -> {
-            resilience.listener().requestSent(info);
-            StreamingResponse r = transport.sendStreaming(request);
-            onAnswer(info, r.statusCode(), r.headers());
-            if (r.statusCode() < 200 || r.statusCode() >= 300) {
-                throw ErrorMapper.map(r.statusCode(), r.headers(), readErrorBody(r), rateLimitStatus(), resilience.clock());
-            }
-            return r;
+        StreamingResponse response = resilience.execute(exchange.call, exchange::openStream);
+        return new OpenStream(response, exchange.call, startedAt, resilience);
+    }
+
+    /**
+     * The non-blocking form of {@link #openStream}: completes once a 2xx answer's headers arrived, the body then
+     * published as the reader asks for it. Cancelling the future before that aborts the exchange.
+     */
+    public CompletableFuture<AsyncOpenStream> openStreamAsync(CallInfo.Builder call, RequestBody body,
+                                                              RequestOptions options) {
+        Exchange exchange = exchange(finish(call.streaming(true), options), body, options);
+        Instant startedAt = resilience.clock().instant();
+        CompletableFuture<AsyncStreamingResponse> opened =
+                resilience.executeAsync(exchange.call, exchange::openStreamAsync);
+        CompletableFuture<AsyncOpenStream> result =
+                Futures.map(opened, r -> new AsyncOpenStream(r, exchange.call, startedAt, resilience));
+        // a stream that opens just as the caller cancels would hold its connection: close it
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) opened.thenAccept(AsyncStreamingResponse::close);
         });
-        return new OpenStream(response, info, startedAt, resilience);
+        return result;
     }
 
     public RateLimitStatus rateLimitStatus() {
         return resilience.rateLimitManager().status();
     }
 
-    private HttpResponse exchange(CallInfo info, HttpRequest request) {
-        resilience.listener().requestSent(info);
-        HttpResponse response = transport.send(request);
-        onAnswer(info, response.statusCode(), response.headers());
-        if (!response.isSuccessful()) {
-            throw ErrorMapper.map(response.statusCode(), response.headers(), response.body(), rateLimitStatus(),
-                    resilience.clock());
-        }
-        return response;
+    private Exchange exchange(CallInfo call, RequestBody body, RequestOptions options) {
+        Duration deadline = call.deadline() != null ? call.deadline() : config.retryConfig().deadline();
+        Instant deadlineAt = deadline == null ? null : resilience.clock().instant().plus(deadline);
+        return new Exchange(call, request(call.method(), call.path(), body, options), deadlineAt);
     }
 
     private static <T> GroqResponse<T> decode(HttpResponse response, Class<T> type) {
         return new GroqResponse<>(Json.read(response.body(), type), response.statusCode(), response.headers());
+    }
+
+    /**
+     * One call's request and its attempts: each attempt tells the listener and the log, updates the rate-limit
+     * state from the answer's headers and maps an error answer.
+     */
+    private final class Exchange {
+        final CallInfo call;
+        private final HttpRequest request;
+        private final Instant deadlineAt;
+        private final AtomicInteger attempts = new AtomicInteger();
+
+        Exchange(CallInfo call, HttpRequest request, Instant deadlineAt) {
+            this.call = call;
+            this.request = request;
+            this.deadlineAt = deadlineAt;
+        }
+
+        HttpResponse send() {
+            Attempt attempt = sending();
+            return attempt.checked(attempt.sent(() -> transport.send(attempt.request)));
+        }
+
+        CompletableFuture<HttpResponse> sendAsync() {
+            Attempt attempt = sending();
+            return Futures.map(attempt.sentAsync(transport.sendAsync(attempt.request)), attempt::checked);
+        }
+
+        StreamingResponse openStream() {
+            Attempt attempt = sending();
+            StreamingResponse r = attempt.sent(() -> transport.sendStreaming(attempt.request));
+            attempt.answered(r.statusCode(), r.headers(), null);
+            if (!isSuccess(r.statusCode())) throw error(r.statusCode(), r.headers(), readErrorBody(r));
+            return r;
+        }
+
+        CompletableFuture<AsyncStreamingResponse> openStreamAsync() {
+            Attempt attempt = sending();
+            return Futures.compose(attempt.sentAsync(transport.sendStreamingAsync(attempt.request)), r -> {
+                attempt.answered(r.statusCode(), r.headers(), null);
+                if (isSuccess(r.statusCode())) return CompletableFuture.completedFuture(r);
+                return ErrorBody.read(r, MAX_ERROR_BODY_BYTES).thenApply(body -> {
+                    throw error(r.statusCode(), r.headers(), body);
+                });
+            });
+        }
+
+        /** For the orchestrator: reports what the result says about itself and returns its usage. */
+        <T> Function<GroqResponse<T>, TokenUsage> usage(Function<? super T, ResponseInfo> describe) {
+            return response -> {
+                ResponseInfo info = describe.apply(response.value());
+                if (info == null) return null;
+                if (info.requestId() == null) {
+                    info = info.toBuilder().requestId(response.headers().firstOrNull("x-request-id")).build();
+                }
+                resilience.listener().responseReceived(call, info);
+                return info.usage();
+            };
+        }
+
+        private Attempt sending() {
+            Attempt attempt = new Attempt(attempts.incrementAndGet(), withinDeadline());
+            log.sent(call, attempt.number, attempt.request);
+            resilience.listener().requestSent(call);
+            return attempt;
+        }
+
+        /** The request with its timeout cut to what the call's deadline leaves, so the deadline bounds every attempt. */
+        private HttpRequest withinDeadline() {
+            if (deadlineAt == null) return request;
+            Duration left = Duration.between(resilience.clock().instant(), deadlineAt);
+            if (left.isNegative() || left.isZero()) {
+                throw new GroqTimeoutException(call.operation() + ": the call's deadline passed before attempt "
+                        + (attempts.get()) + " could be sent", null);
+            }
+            return left.compareTo(request.timeout()) >= 0 ? request : request.toBuilder().timeout(left).build();
+        }
+
+        private GroqException error(int status, Headers headers, byte[] body) {
+            return ErrorMapper.map(status, headers, body, rateLimitStatus(), resilience.clock());
+        }
+
+        /** One attempt of the exchange: logs how it went and tells the pipeline what the answer said. */
+        private final class Attempt {
+            final int number;
+            final HttpRequest request;
+            final long startNanos = System.nanoTime();
+
+            Attempt(int number, HttpRequest request) {
+                this.number = number;
+                this.request = request;
+            }
+
+            <R> R sent(Supplier<R> send) {
+                try {
+                    return send.get();
+                } catch (RuntimeException e) {
+                    log.failed(call, number, startNanos, e);
+                    throw e;
+                }
+            }
+
+            <R> CompletableFuture<R> sentAsync(CompletableFuture<R> sent) {
+                sent.whenComplete((r, e) -> {
+                    if (e != null) log.failed(call, number, startNanos, e);
+                });
+                return sent;
+            }
+
+            HttpResponse checked(HttpResponse response) {
+                answered(response.statusCode(), response.headers(), response.body());
+                if (!response.isSuccessful()) {
+                    throw error(response.statusCode(), response.headers(), response.body());
+                }
+                return response;
+            }
+
+            void answered(int status, Headers headers, byte[] body) {
+                log.answered(call, number, status, headers, startNanos, body);
+                resilience.rateLimitManager().update(headers);
+                resilience.listener().responseHeaders(call, status, headers.firstOrNull("x-request-id"));
+            }
+        }
+    }
+
+    private static boolean isSuccess(int status) {
+        return status >= 200 && status < 300;
     }
 
     private static byte[] readErrorBody(StreamingResponse response) {
@@ -133,11 +309,6 @@ public final class ApiClient {
         } catch (IOException e) {
             return new byte[0];
         }
-    }
-
-    private void onAnswer(CallInfo info, int status, Headers headers) {
-        resilience.rateLimitManager().update(headers);
-        resilience.listener().responseHeaders(info, status, headers.firstOrNull("x-request-id"));
     }
 
     private static CallInfo finish(CallInfo.Builder call, RequestOptions options) {

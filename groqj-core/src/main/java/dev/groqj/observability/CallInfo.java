@@ -29,6 +29,7 @@ public final class CallInfo {
     private final Integer maxRetries;
     private final long estimatedTokens;
     private final Duration deadline;
+    private final Object request;
 
     private CallInfo(Builder b) {
         this.id = IDS.incrementAndGet();
@@ -40,6 +41,7 @@ public final class CallInfo {
         this.maxRetries = b.maxRetries;
         this.estimatedTokens = b.estimatedTokens;
         this.deadline = b.deadline;
+        this.request = b.request;
     }
 
     /**
@@ -66,6 +68,11 @@ public final class CallInfo {
     public long estimatedTokens() { return estimatedTokens; }
     /** Bound on the whole call (all attempts, waits and backoffs), or null for the client's setting. */
     public Duration deadline() { return deadline; }
+    /**
+     * The request the user passed (e.g. a {@code ChatRequest}), or null. It may hold prompts: adapters record
+     * its content only when the user turned that on.
+     */
+    public Object request() { return request; }
 
     /** A builder with this call's values; what it builds is a new call with a new {@link #id()}. */
     public Builder toBuilder() {
@@ -73,6 +80,7 @@ public final class CallInfo {
                 .estimatedTokens(estimatedTokens);
         b.maxRetries = maxRetries;
         b.deadline = deadline;
+        b.request = request;
         return b;
     }
 
@@ -91,6 +99,7 @@ public final class CallInfo {
         private Integer maxRetries;
         private long estimatedTokens;
         private Duration deadline;
+        private Object request;
 
         private Builder(String operation, String method, String path) {
             this.operation = Objects.requireNonNull(operation, "operation == null");
@@ -128,6 +137,11 @@ public final class CallInfo {
                 throw new ValidationException("deadline", "must be positive, was " + deadline);
             }
             this.deadline = deadline;
+            return this;
+        }
+
+        public Builder request(Object request) {
+            this.request = request;
             return this;
         }
 

@@ -23,7 +23,7 @@ import java.util.Objects;
  * <p>Order of events for one call: {@code callStart}, then per attempt {@code rateLimitWait} (when the call
  * must wait), {@code attemptStart}, {@code requestSent}, {@code responseHeaders}, {@code firstChunk} (streams),
  * and {@code retryScheduled} when the attempt failed and another follows; finally exactly one of
- * {@code callEnd} or {@code callFailed}. A streaming call ends when its stream does. {@code
+ * {@code callEnd} (after {@code responseReceived} when the answer was decoded) or {@code callFailed}. A streaming call ends when its stream does. {@code
  * circuitStateChanged} belongs to no call and comes when the breaker moves.
  *
  * <p>Rules for implementers:
@@ -75,6 +75,14 @@ public interface GroqListener {
 
     /** A stream's first chunk arrived: time to first token is the time since {@link #callStart}. */
     default void firstChunk(CallInfo call) {
+    }
+
+    /**
+     * The answer was read and decoded (for a stream: it ended); {@code response} says what it was (id, model,
+     * finish reasons, usage, Groq's timings). Comes right before {@code callEnd}; not for answers that carry
+     * no such data (models, audio).
+     */
+    default void responseReceived(CallInfo call, ResponseInfo response) {
     }
 
     /** Attempt number {@code attempt} failed with {@code error}; the next one follows after {@code delay}. */
@@ -139,6 +147,10 @@ final class CompositeListener implements GroqListener {
 
     @Override public void firstChunk(CallInfo call) {
         each("firstChunk", l -> l.firstChunk(call));
+    }
+
+    @Override public void responseReceived(CallInfo call, ResponseInfo response) {
+        each("responseReceived", l -> l.responseReceived(call, response));
     }
 
     @Override public void retryScheduled(CallInfo call, int attempt, Duration delay, GroqException error) {

@@ -17,9 +17,17 @@ public interface HttpTransport extends AutoCloseable {
     /** Returns once the status and headers arrived; the body is read from the result. */
     StreamingResponse sendStreaming(HttpRequest request);
 
+    /**
+     * Sends without holding a thread while the exchange is in flight. Cancelling the returned future aborts
+     * the exchange.
+     */
     CompletableFuture<HttpResponse> sendAsync(HttpRequest request);
 
-    CompletableFuture<StreamingResponse> sendStreamingAsync(HttpRequest request);
+    /**
+     * Completes once the status and headers arrived, without holding a thread; the body is published as the
+     * subscriber asks for it. Cancelling the returned future before that aborts the exchange.
+     */
+    CompletableFuture<AsyncStreamingResponse> sendStreamingAsync(HttpRequest request);
 
     /** Sends a multipart/form-data request; the body is streamed from its parts, not buffered. */
     default HttpResponse sendMultipart(HttpRequest request, MultipartBody body) {

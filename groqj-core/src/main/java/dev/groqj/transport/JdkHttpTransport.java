@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -17,7 +19,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The default transport, over {@link java.net.http.HttpClient}: connections are pooled and reused, HTTP/2 is
@@ -70,20 +76,36 @@ public final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public CompletableFuture<HttpResponse> sendAsync(HttpRequest request) {
-        return client.sendAsync(toJdk(request), java.net.http.HttpResponse.BodyHandlers.ofByteArray())
-                .handle((r, error) -> {
-                    if (error != null) throw translateAsync(request, error);
-                    return new HttpResponse(r.statusCode(), Headers.of(r.headers().map()), r.body());
-                });
+        return sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray(),
+                r -> new HttpResponse(r.statusCode(), Headers.of(r.headers().map()), r.body()), r -> { });
     }
 
     @Override
-    public CompletableFuture<StreamingResponse> sendStreamingAsync(HttpRequest request) {
-        return client.sendAsync(toJdk(request), java.net.http.HttpResponse.BodyHandlers.ofInputStream())
-                .handle((r, error) -> {
-                    if (error != null) throw translateAsync(request, error);
-                    return new JdkStreamingResponse(r);
-                });
+    public CompletableFuture<AsyncStreamingResponse> sendStreamingAsync(HttpRequest request) {
+        return sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofPublisher(), JdkAsyncStreamingResponse::new,
+                AsyncStreamingResponse::close);
+    }
+
+    /**
+     * Sends on the JDK client's own non-blocking path. A dependent future does not pass {@code cancel} back to
+     * the one it came from, so it is passed by hand: cancelling the result aborts the exchange (JDK 16+), and
+     * an answer that arrives after the cancel is {@code discard}ed.
+     */
+    private <B, R> CompletableFuture<R> sendAsync(HttpRequest request, java.net.http.HttpResponse.BodyHandler<B> handler,
+                                                  Function<java.net.http.HttpResponse<B>, R> mapper,
+                                                  Consumer<? super R> discard) {
+        CompletableFuture<java.net.http.HttpResponse<B>> exchange = client.sendAsync(toJdk(request), handler);
+        CompletableFuture<R> result = exchange.handle((r, error) -> {
+            if (error != null) throw translateAsync(request, error);
+            return mapper.apply(r);
+        });
+        result.whenComplete((r, error) -> {
+            if (result.isCancelled()) {
+                exchange.cancel(true);
+                exchange.thenApply(mapper).thenAccept(discard);
+            }
+        });
+        return result;
     }
 
     private static java.net.http.HttpRequest toJdk(HttpRequest request) {
@@ -149,6 +171,65 @@ public final class JdkHttpTransport implements HttpTransport {
 
     private static String describe(HttpRequest request) {
         return request.method() + " " + request.uri().getPath();
+    }
+
+    private static final class JdkAsyncStreamingResponse implements AsyncStreamingResponse {
+        private final java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+        private final Headers headers;
+        private final AtomicBoolean subscribed = new AtomicBoolean();
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
+
+        JdkAsyncStreamingResponse(java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+            this.response = response;
+            this.headers = Headers.of(response.headers().map());
+        }
+
+        @Override public int statusCode() { return response.statusCode(); }
+        @Override public Headers headers() { return headers; }
+
+        @Override
+        public Flow.Publisher<List<ByteBuffer>> body() {
+            return subscriber -> {
+                if (!subscribed.compareAndSet(false, true)) {
+                    subscriber.onSubscribe(new Flow.Subscription() {
+                        @Override public void request(long n) { }
+                        @Override public void cancel() { }
+                    });
+                    subscriber.onError(new IllegalStateException("the body can be subscribed to once"));
+                    return;
+                }
+                response.body().subscribe(new Flow.Subscriber<>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription s) {
+                        subscription.set(s);
+                        if (closed.get()) s.cancel();
+                        subscriber.onSubscribe(s);
+                    }
+
+                    @Override public void onNext(List<ByteBuffer> item) { subscriber.onNext(item); }
+                    @Override public void onError(Throwable error) { subscriber.onError(error); }
+                    @Override public void onComplete() { subscriber.onComplete(); }
+                });
+            };
+        }
+
+        @Override
+        public void close() {
+            if (!closed.compareAndSet(false, true)) return;
+            Flow.Subscription s = subscription.get();
+            if (s != null) {
+                s.cancel();
+            } else if (subscribed.compareAndSet(false, true)) {
+                // the JDK frees an exchange whose body publisher is cancelled, never one left unsubscribed
+                response.body().subscribe(new Flow.Subscriber<>() {
+                    @Override public void onSubscribe(Flow.Subscription sub) { sub.cancel(); }
+                    @Override public void onNext(List<ByteBuffer> item) { }
+                    @Override public void onError(Throwable error) { }
+                    @Override public void onComplete() { }
+                });
+            }
+        }
     }
 
     private static final class JdkStreamingResponse implements StreamingResponse {

@@ -13,5 +13,17 @@ public enum Endpoint {
     /** {@code POST /openai/v1/audio/translations}. */
     AUDIO_TRANSLATIONS,
     /** {@code POST /openai/v1/audio/speech}. */
-    AUDIO_SPEECH
+    AUDIO_SPEECH,
+    /** {@code GET} (list) and {@code POST} (upload) {@code /openai/v1/files}. */
+    FILES,
+    /** {@code GET} and {@code DELETE /openai/v1/files/{file_id}}. */
+    FILE,
+    /** {@code GET /openai/v1/files/{file_id}/content}. */
+    FILE_CONTENT,
+    /** {@code GET} (list) and {@code POST} (create) {@code /openai/v1/batches}. */
+    BATCHES,
+    /** {@code GET /openai/v1/batches/{batch_id}}: each call moves the batch one status on. */
+    BATCH,
+    /** {@code POST /openai/v1/batches/{batch_id}/cancel}. */
+    BATCH_CANCEL
 }

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,8 +52,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>It serves {@code POST /chat/completions} (JSON and SSE), {@code GET /models}, {@code GET} and
  * {@code DELETE /models/{model}} (one percent-encoded segment, {@code openai%2Fgpt-oss-120b}),
- * {@code POST /audio/transcriptions} and {@code /audio/translations} (multipart) and {@code POST /audio/speech}
- * (a WAV), all under {@link #baseUrl()}. Like Groq it answers 401 {@code invalid_api_key} to a missing or wrong
+ * {@code POST /audio/transcriptions} and {@code /audio/translations} (multipart), {@code POST /audio/speech}
+ * (a WAV), and the Files and Batches APIs ({@code /files}, {@code /files/{id}}, {@code /files/{id}/content},
+ * {@code /batches}, {@code /batches/{id}}, {@code /batches/{id}/cancel}), all under {@link #baseUrl()}. Like Groq it answers 401 {@code invalid_api_key} to a missing or wrong
  * bearer key, 400 {@code invalid_request_error} to malformed bodies and to the parameters Groq refuses
  * ({@code logprobs}, {@code logit_bias}, {@code top_logprobs}, {@code messages[].name}, {@code n != 1}), 404
  * {@code model_not_found} to unknown models, and 429 {@code rate_limit_exceeded} with {@code retry-after} past
@@ -65,6 +67,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * tool call whose arguments fit the tool's parameters; {@code response_format} json_object or json_schema
  * yields JSON; reasoning models add {@code reasoning}; a small {@code max_completion_tokens} cuts the answer
  * with {@code finish_reason} "length".
+ *
+ * <p>Files live in memory until deleted (only {@code purpose} "batch" and {@code *.jsonl}, like Groq). A batch moves
+ * one status on each {@code GET /batches/{id}}, so a test polls it through deterministically: {@code validating}
+ * &rarr; {@code in_progress} (or {@code failed}, with {@code errors} naming the bad lines, when a line lacks
+ * {@code custom_id}, {@code method} "POST", {@code url} "/v1/chat/completions" or a {@code body}) &rarr;
+ * {@code finalizing} (each line answered by the built-in model, as {@code /chat/completions} would, outside the
+ * per-minute quotas) &rarr; {@code completed}, with {@code output_file_id} (answered lines) and
+ * {@code error_file_id} (lines that got an error, e.g. an unknown model) and {@code request_counts}. A cancel turns a
+ * running batch {@code cancelling}, and the next retrieve {@code cancelled}; once the injected clock passes
+ * {@code expires_at}, the next retrieve finds a running batch {@code expired}. Unknown ids answer 404 {@code not_found}.
  */
 public final class FakeGroqServer implements AutoCloseable {
     /** The path prefix of every endpoint, as on api.groq.com. */
@@ -80,6 +92,7 @@ public final class FakeGroqServer implements AutoCloseable {
     private final Duration maxHold;
     private final Quota quota;
     private final ModelCatalog catalog = new ModelCatalog();
+    private final FakeBatches batches;
     private final Map<String, Deque<ScriptedResponse>> scripts = new HashMap<>();
     private final List<RecordedRequest> journal = new CopyOnWriteArrayList<>();
     private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
@@ -95,6 +108,7 @@ public final class FakeGroqServer implements AutoCloseable {
         this.clock = b.clock;
         this.maxHold = b.maxHold;
         this.quota = new Quota(b.clock, b.requestsPerMinute, b.tokensPerMinute);
+        this.batches = new FakeBatches(b.clock);
     }
 
     /** A server with the defaults: ephemeral port, {@link #DEFAULT_API_KEY}, 1,000 RPM and 1,000,000 TPM. */
@@ -224,12 +238,16 @@ public final class FakeGroqServer implements AutoCloseable {
         untaken.clear();
     }
 
-    /** Forgets scripts and requests, refills the quotas and restores deleted models: a fresh server, same port. */
+    /**
+     * Forgets scripts, requests, files and batches, refills the quotas and restores deleted models: a fresh server,
+     * same port.
+     */
     public synchronized void reset() {
         scripts.clear();
         clearJournal();
         quota.reset();
         catalog.reset();
+        batches.reset();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -284,8 +302,14 @@ public final class FakeGroqServer implements AutoCloseable {
                 parts, clock.instant());
     }
 
-    /** Where a request goes: its endpoint and, for {@code /models/{model}}, the decoded model id. */
-    private record Route(Endpoint endpoint, String model) {
+    /**
+     * Where a request goes: its endpoint, for {@code /models/{model}} the decoded model id, and for a file or batch
+     * its decoded id.
+     */
+    private record Route(Endpoint endpoint, String model, String id) {
+        Route(Endpoint endpoint, String model) {
+            this(endpoint, model, null);
+        }
     }
 
     private static Route route(RecordedRequest request) {
@@ -299,10 +323,29 @@ public final class FakeGroqServer implements AutoCloseable {
                 case "/audio/transcriptions": return new Route(Endpoint.AUDIO_TRANSCRIPTIONS, null);
                 case "/audio/translations": return new Route(Endpoint.AUDIO_TRANSLATIONS, null);
                 case "/audio/speech": return new Route(Endpoint.AUDIO_SPEECH, null);
-                default: return null;
+                case "/files": return new Route(Endpoint.FILES, null);
+                case "/batches": return new Route(Endpoint.BATCHES, null);
+                default: break;
             }
         }
         if (method.equals("GET") && rest.equals("/models")) return new Route(Endpoint.MODELS_LIST, null);
+        if (method.equals("GET") && rest.equals("/files")) return new Route(Endpoint.FILES, null);
+        if (method.equals("GET") && rest.equals("/batches")) return new Route(Endpoint.BATCHES, null);
+        String[] segments = rest.substring(1).split("/", -1); // ids arrive as one encoded segment
+        if (segments.length >= 2 && !segments[1].isEmpty()) {
+            String id = URLDecoder.decode(segments[1].replace("+", "%2B"), StandardCharsets.UTF_8);
+            String tail = String.join("/", Arrays.asList(segments).subList(2, segments.length));
+            if (segments[0].equals("files")) {
+                if (tail.isEmpty() && (method.equals("GET") || method.equals("DELETE"))) {
+                    return new Route(Endpoint.FILE, null, id);
+                }
+                if (tail.equals("content") && method.equals("GET")) return new Route(Endpoint.FILE_CONTENT, null, id);
+            }
+            if (segments[0].equals("batches")) {
+                if (tail.isEmpty() && method.equals("GET")) return new Route(Endpoint.BATCH, null, id);
+                if (tail.equals("cancel") && method.equals("POST")) return new Route(Endpoint.BATCH_CANCEL, null, id);
+            }
+        }
         if ((method.equals("GET") || method.equals("DELETE")) && rest.startsWith("/models/") && rest.length() > 8) {
             // Decoded from the raw path: the JDK's getPath() would already have turned %2F into a separator.
             // An unencoded id (openai/gpt-oss-120b as two segments) is accepted too.
@@ -368,8 +411,58 @@ public final class FakeGroqServer implements AutoCloseable {
                 admit(request.json().path("model").asText(), 0);
                 return new Reply(200, header("content-type", "audio/wav"), List.of(wav), false);
             }
+            default: return filesAndBatches(route, request);
+        }
+    }
+
+    private Reply filesAndBatches(Route route, RecordedRequest request) {
+        admit(null, 0);
+        switch (route.endpoint()) {
+            case FILES:
+                if (request.method().equals("GET")) return Reply.json(200, batches.listFiles().toString());
+                if (request.parts().isEmpty()) {
+                    throw GroqErrors.Failure.invalid("file", "request must be multipart/form-data with a file and"
+                            + " a purpose");
+                }
+                return Reply.json(200, batches.upload(request.parts()).toString());
+            case FILE:
+                return Reply.json(200, (request.method().equals("DELETE") ? batches.deleteFile(route.id())
+                        : batches.file(route.id())).toString());
+            case FILE_CONTENT:
+                return new Reply(200, header("content-type", "application/octet-stream"),
+                        List.of(batches.content(route.id())), false);
+            case BATCHES:
+                return Reply.json(200, (request.method().equals("GET") ? batches.listBatches()
+                        : batches.create(requireJson(request))).toString());
+            case BATCH:
+                return Reply.json(200, batches.retrieve(route.id(), this::batchRequest).toString());
+            case BATCH_CANCEL:
+                return Reply.json(200, batches.cancel(route.id()).toString());
             default: throw new IllegalStateException("unrouted " + route);
         }
+    }
+
+    /**
+     * One line of a batch, answered as the chat endpoint would (without taking from the per-minute quotas: Groq
+     * runs batches outside them): {@code {"status_code","request_id","body"}}.
+     */
+    private ObjectNode batchRequest(JsonNode body) {
+        long seq = sequence.incrementAndGet();
+        String requestId = requestId(seq);
+        ObjectNode response = Json.MAPPER.createObjectNode();
+        try {
+            FakeChatModel.validate(body);
+            if (body.path("stream").asBoolean(false)) {
+                throw GroqErrors.Failure.invalid("stream", "stream is not supported in batch requests");
+            }
+            String model = body.get("model").asText();
+            FakeChatModel.Answer answer = FakeChatModel.answer(body, catalog.require(model));
+            response.put("status_code", 200).put("request_id", requestId)
+                    .set("body", FakeChatModel.completion(answer, model, ids(body, seq, requestId)));
+        } catch (GroqErrors.Failure f) {
+            response.put("status_code", f.status).put("request_id", requestId).set("body", Json.tree(f.body()));
+        }
+        return response;
     }
 
     private Reply chat(RecordedRequest request, String requestId, long seq) {
@@ -379,10 +472,7 @@ public final class FakeGroqServer implements AutoCloseable {
         FakeChatModel.Answer answer = FakeChatModel.answer(json, catalog.require(model));
         admit(model, answer.promptTokens());
         quota.charge(answer.promptTokens() + answer.completionTokens());
-        long seed = json.hasNonNull("seed") ? json.get("seed").asLong() : mix(seq) & 0x7fffffffL;
-        UUID uuid = new UUID(mix(seq * 31 + 1), mix(seq * 31 + 2));
-        FakeChatModel.Ids ids = new FakeChatModel.Ids(requestId, "chatcmpl-" + uuid,
-                clock.instant().getEpochSecond(), seed);
+        FakeChatModel.Ids ids = ids(json, seq, requestId);
         if (!json.path("stream").asBoolean(false)) {
             return Reply.json(200, FakeChatModel.completion(answer, model, ids).toString());
         }
@@ -394,6 +484,12 @@ public final class FakeGroqServer implements AutoCloseable {
         Map<String, String> headers = header("content-type", "text/event-stream");
         headers.put("cache-control", "no-cache");
         return new Reply(200, headers, events, true);
+    }
+
+    private FakeChatModel.Ids ids(JsonNode json, long seq, String requestId) {
+        long seed = json.hasNonNull("seed") ? json.get("seed").asLong() : mix(seq) & 0x7fffffffL;
+        UUID uuid = new UUID(mix(seq * 31 + 1), mix(seq * 31 + 2));
+        return new FakeChatModel.Ids(requestId, "chatcmpl-" + uuid, clock.instant().getEpochSecond(), seed);
     }
 
     private static JsonNode requireJson(RecordedRequest request) {
@@ -471,10 +567,14 @@ public final class FakeGroqServer implements AutoCloseable {
         }
     }
 
-    private String requestId(long seq) {
-        // Groq's ids are "req_" and 26 lower-case Crockford base32 characters, the first two "01".
+    private static String requestId(long seq) {
+        return ulid("req_", seq);
+    }
+
+    /** Groq's ids are a prefix ("req_", "file_", "batch_") and 26 lower-case Crockford base32 characters, "01" first. */
+    static String ulid(String prefix, long seq) {
         String alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
-        StringBuilder sb = new StringBuilder("req_01");
+        StringBuilder sb = new StringBuilder(prefix).append("01");
         long a = mix(seq);
         long b = mix(~seq);
         for (int i = 0; i < 24; i++) {

@@ -1,0 +1,229 @@
+package dev.groqj.cli;
+
+import dev.groqj.GroqClient;
+import dev.groqj.chat.ChatCompletionChunk;
+import dev.groqj.chat.ChatRequest;
+import dev.groqj.chat.ChatStream;
+import dev.groqj.chat.ChunkChoice;
+import dev.groqj.chat.Delta;
+import dev.groqj.chat.Message;
+import dev.groqj.chat.ResponseFormat;
+import dev.groqj.error.GroqException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code groqj chat}: one answer streamed to stdout, or a conversation when stdin is a terminal. */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = {"Chat with a model. The answer streams to stdout as it is written.",
+                "The prompt comes from the arguments, else from stdin; with neither, on a terminal,",
+                "a conversation starts that remembers what was said (/reset forgets, Ctrl-D quits)."},
+        footer = {"", "Examples:",
+                "  groqj chat \"Explain backpressure in one paragraph\"",
+                "  git diff | groqj chat --system \"Review this diff\" --model openai/gpt-oss-120b",
+                "  groqj chat --json \"Three primary colors as JSON\" --output json",
+                "  groqj chat --reasoning --model openai/gpt-oss-20b \"Is 221 prime?\""})
+final class ChatCommand extends ApiCommand {
+    static final String DEFAULT_MODEL = "llama-3.3-70b-versatile";
+    /** JSON mode wants the conversation to ask for JSON; this says so when the user did not. */
+    private static final String JSON_HINT = "Respond with a JSON object.";
+    private static final String DIM = "\u001b[2m";
+    private static final String RESET = "\u001b[0m";
+
+    @Option(names = {"-m", "--model"}, defaultValue = DEFAULT_MODEL, description = "Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "A system message: who the model is.")
+    String system;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature, 0 to 2.")
+    Double temperature;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "At most N tokens in the answer.")
+    Integer maxTokens;
+
+    @Option(names = "--json", description = "JSON mode: the answer is one JSON object.")
+    boolean json;
+
+    @Option(names = "--reasoning",
+            description = "Show a reasoning model's thinking (on stderr), e.g. with openai/gpt-oss-20b or qwen/qwen3-32b.")
+    boolean reasoning;
+
+    @Parameters(paramLabel = "PROMPT", arity = "0..*", description = "The message; several words are joined.")
+    List<String> prompt = List.of();
+
+    @Override
+    int run(Connection connection) throws IOException {
+        GroqClient client = connection.client();
+        if (!prompt.isEmpty()) return answerOnce(client, String.join(" ", prompt));
+        if (environment().interactive()) return converse(client);
+        String piped = new String(environment().stdin().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (piped.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "No prompt: give it as arguments or on stdin");
+        }
+        return answerOnce(client, piped);
+    }
+
+    private int answerOnce(GroqClient client, String text) {
+        ChatRequest request = request(List.of(Message.user(text)));
+        if (common.json()) {
+            printJson(client.chat().create(request));
+        } else {
+            stream(client, request);
+        }
+        return GroqCli.OK;
+    }
+
+    /** A conversation on the terminal: each turn sends the whole history. An error ends the turn, not the talk. */
+    private int converse(GroqClient client) throws IOException {
+        PrintWriter out = out();
+        err().println("groqj chat with " + model + ". Type a message and press Enter; /reset forgets, Ctrl-D quits.");
+        err().flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(environment().stdin(), StandardCharsets.UTF_8));
+        List<Message> history = new ArrayList<>();
+        while (true) {
+            out.print("> ");
+            out.flush();
+            String line = in.readLine();
+            if (line == null || line.strip().equals("/exit")) break;
+            line = line.strip();
+            if (line.isEmpty()) continue;
+            if (line.equals("/reset")) {
+                history.clear();
+                err().println("(conversation forgotten)");
+                continue;
+            }
+            history.add(Message.user(line));
+            try {
+                history.add(Message.assistant(stream(client, request(history))));
+            } catch (GroqException e) {
+                history.remove(history.size() - 1);
+                err().println(GroqCli.describe(e));
+            }
+            err().flush();
+        }
+        out.println();
+        out.flush();
+        return GroqCli.OK;
+    }
+
+    ChatRequest request(List<Message> turns) {
+        ChatRequest.Builder builder = ChatRequest.builder().model(model);
+        if (system != null) builder.addMessage(Message.system(system));
+        if (json && !mentionsJson(turns)) builder.addMessage(Message.system(JSON_HINT));
+        turns.forEach(builder::addMessage);
+        if (temperature != null) builder.temperature(temperature);
+        if (maxTokens != null) builder.maxCompletionTokens(maxTokens);
+        if (json) builder.responseFormat(ResponseFormat.jsonObject());
+        if (reasoning) {
+            // gpt-oss models refuse reasoning_format and put their reasoning in its own field when asked to
+            // include it; the others (qwen3) give it in that field with reasoning_format=parsed.
+            if (model.startsWith("openai/gpt-oss")) builder.includeReasoning(true);
+            else builder.reasoningFormat(ChatRequest.ReasoningFormat.PARSED);
+        }
+        return builder.build();
+    }
+
+    private boolean mentionsJson(List<Message> turns) {
+        return (system != null && system.toLowerCase(Locale.ROOT).contains("json"))
+                || turns.stream().anyMatch(m -> m.content() != null && m.content().toLowerCase(Locale.ROOT).contains("json"));
+    }
+
+    /** Prints the answer as it arrives (reasoning to stderr) and returns it. Ctrl-C closes the stream. */
+    private String stream(GroqClient client, ChatRequest request) {
+        PrintWriter out = out();
+        PrintWriter err = err();
+        boolean dim = environment().interactive();
+        StringBuilder answer = new StringBuilder();
+        boolean thinking = false;
+        try (ChatStream stream = client.chat().stream(request); StreamCancel cancel = StreamCancel.on(stream, out)) {
+            try {
+                for (ChatCompletionChunk chunk : stream) {
+                    for (ChunkChoice choice : chunk.choices()) {
+                        Delta delta = choice.delta();
+                        if (delta == null) continue;
+                        if (reasoning && delta.reasoning() != null) {
+                            if (!thinking && dim) err.print(DIM);
+                            thinking = true;
+                            err.print(delta.reasoning());
+                            err.flush();
+                        }
+                        if (delta.content() != null && !delta.content().isEmpty()) {
+                            if (thinking) {
+                                err.println(dim ? RESET : "");
+                                err.flush();
+                                thinking = false;
+                            }
+                            out.print(delta.content());
+                            out.flush();
+                            answer.append(delta.content());
+                        }
+                    }
+                }
+            } catch (GroqException e) {
+                if (!cancel.cancelled()) throw e;
+            }
+        } finally {
+            if (thinking) err.println(dim ? RESET : "");
+            out.println();
+            out.flush();
+            err.flush();
+        }
+        return answer.toString();
+    }
+
+    /**
+     * Closes a stream when the JVM is asked to stop (Ctrl-C), so the HTTP exchange is aborted rather than left
+     * to die with the process, and gives the reading thread a moment to end its line.
+     */
+    private static final class StreamCancel implements AutoCloseable {
+        private final CountDownLatch readerDone = new CountDownLatch(1);
+        private final Thread hook;
+        private volatile boolean cancelled;
+
+        private StreamCancel(ChatStream stream, PrintWriter out) {
+            this.hook = new Thread(() -> {
+                cancelled = true;
+                stream.close();
+                try {
+                    readerDone.await(500, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                out.flush();
+            }, "groqj-stream-cancel");
+        }
+
+        static StreamCancel on(ChatStream stream, PrintWriter out) {
+            StreamCancel cancel = new StreamCancel(stream, out);
+            Runtime.getRuntime().addShutdownHook(cancel.hook);
+            return cancel;
+        }
+
+        boolean cancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public void close() {
+            readerDone.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is what ended the stream
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.groqj.cli;
+
+import dev.groqj.audio.SpeechFormat;
+import dev.groqj.audio.SpeechRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code groqj speak TEXT -o FILE}: text to speech, written to a file as it arrives. */
+@Command(name = "speak", mixinStandardHelpOptions = true,
+        description = "Speak text aloud into an audio file.",
+        footer = {"", "Examples:",
+                "  groqj speak \"Your build is green.\" -o done.wav",
+                "  groqj speak \"Bonjour\" --voice hannah --speed 1.2 -o hello.wav"})
+final class SpeakCommand extends ApiCommand {
+    static final String DEFAULT_MODEL = "canopylabs/orpheus-v1-english";
+    static final String DEFAULT_VOICE = "autumn";
+
+    @Parameters(paramLabel = "TEXT", arity = "1..*", description = "What to say; several words are joined.")
+    List<String> text;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true,
+            description = "Where to write the audio; its extension picks the format unless --format says.")
+    Path file;
+
+    @Option(names = {"-m", "--model"}, defaultValue = DEFAULT_MODEL, description = "Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--voice", defaultValue = DEFAULT_VOICE,
+            description = "Default: ${DEFAULT-VALUE}; orpheus also has diana, hannah, austin, daniel, troy.")
+    String voice;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "wav, mp3, flac, ogg or mulaw.")
+    SpeechFormat format;
+
+    @Option(names = "--speed", description = "0.5 to 5; default 1.")
+    Double speed;
+
+    @Override
+    int run(Connection connection) {
+        SpeechRequest.Builder request = SpeechRequest.builder().model(model).voice(voice)
+                .input(String.join(" ", text)).responseFormat(format != null ? format : formatOf(file));
+        if (speed != null) request.speed(speed);
+        long bytes = connection.client().audio().speech(request.build(), file);
+        if (common.json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("file", file.toString());
+            json.put("bytes", bytes);
+            printJson(json);
+        } else {
+            out().printf("wrote %,d bytes to %s%n", bytes, file);
+            out().flush();
+        }
+        return GroqCli.OK;
+    }
+
+    private SpeechFormat formatOf(Path path) {
+        String name = path.getFileName().toString();
+        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        for (SpeechFormat f : SpeechFormat.values()) {
+            if (f.wireName().equals(extension)) return f;
+        }
+        throw new ParameterException(spec.commandLine(),
+                "Cannot tell the audio format from '" + name + "': name it .wav, .mp3, .flac or .ogg, or pass --format");
+    }
+}

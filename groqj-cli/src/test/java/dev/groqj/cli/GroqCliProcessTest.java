@@ -1,0 +1,105 @@
+package dev.groqj.cli;
+
+import dev.groqj.testkit.Endpoint;
+import dev.groqj.testkit.FakeGroqServer;
+import dev.groqj.testkit.ScriptedResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CLI as a separate JVM, the way {@code ./groqj} runs it: its main class on this test's class path (the
+ * README's {@code ./mvnw -B test} builds no jar; {@code .ci/run} runs the jar through {@code ./groqj demo}).
+ */
+@Timeout(60)
+class GroqCliProcessTest {
+
+    private static ProcessBuilder groqj(Path stderr, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), GroqCli.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+        builder.environment().remove("GROQ_API_KEY");
+        builder.environment().remove("GROQ_BASE_URL");
+        return builder;
+    }
+
+    @Test
+    void demoInItsOwnJvmWorksOfflineAndExitsZero(@TempDir Path dir) throws Exception {
+        Path stderr = dir.resolve("stderr");
+        Process process = groqj(stderr, "demo").start();
+
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(out).isZero();
+        assertThat(out).contains("[8/8]", "All 8 steps worked").doesNotContain("FAILED");
+        assertThat(Files.readString(stderr)).isEqualTo(DemoCommand.NOTICE + System.lineSeparator());
+    }
+
+    @Test
+    void sandboxPrintsExportsThatOtherCommandsUseAndStopsOnSignal(@TempDir Path dir) throws Exception {
+        Process process = groqj(dir.resolve("stderr"), "sandbox").start();
+        try {
+            BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String baseUrl = null;
+            String apiKey = null;
+            while (apiKey == null) {
+                String line = lines.readLine();
+                if (line == null) break;
+                if (line.startsWith("export GROQ_BASE_URL=")) baseUrl = line.substring("export GROQ_BASE_URL=".length());
+                if (line.startsWith("export GROQ_API_KEY=")) apiKey = line.substring("export GROQ_API_KEY=".length());
+            }
+            assertThat(baseUrl).startsWith("http://127.0.0.1:").endsWith("/openai/v1");
+
+            CliRun run = CliRun.run(Map.of("GROQ_API_KEY", apiKey, "GROQ_BASE_URL", baseUrl), "chat", "ping");
+
+            assertThat(run.exit()).isZero();
+            assertThat(run.out()).contains("You said: ping");
+            assertThat(run.err()).isEmpty();
+        } finally {
+            process.destroy(); // SIGTERM, like Ctrl-C: the shutdown hook closes the server
+        }
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aSignalDuringAStreamEndsItPromptlyAndQuietly(@TempDir Path dir) throws Exception {
+        try (FakeGroqServer server = FakeGroqServer.create().start()) {
+            // one token per 200 ms: the whole answer would take over ten seconds
+            server.enqueue(Endpoint.CHAT_COMPLETIONS,
+                    ScriptedResponse.modelAnswer().toBuilder().chunkDelay(Duration.ofMillis(200)).build());
+            Path stderr = dir.resolve("stderr");
+            ProcessBuilder builder = groqj(stderr, "chat", "--max-retries", "0", "one two three four five six seven eight"
+                    + " nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty");
+            builder.environment().put("GROQ_API_KEY", server.apiKey());
+            builder.environment().put("GROQ_BASE_URL", server.baseUrl());
+            Process process = builder.start();
+
+            byte[] first = process.getInputStream().readNBytes("You".length());
+            long signalled = System.nanoTime();
+            process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook closes the stream
+
+            assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo("You");
+            assertThat(process.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(5));
+            assertThat(Files.readString(stderr)).doesNotContain("Exception").doesNotContain("groqj: ");
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package dev.groqj.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.internal.Json;
+import dev.groqj.testkit.Endpoint;
+import dev.groqj.testkit.FakeGroqServer;
+import dev.groqj.testkit.RecordedRequest;
+import dev.groqj.testkit.ScriptedResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The commands run in-process against a FakeGroqServer, with an environment map instead of the real one. */
+class GroqCliTest {
+    private static FakeGroqServer server;
+    private static Map<String, String> groq;
+
+    @BeforeAll
+    static void startServer() {
+        server = FakeGroqServer.create().start();
+        groq = Map.of("GROQ_API_KEY", server.apiKey(), "GROQ_BASE_URL", server.baseUrl());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void resetServer() {
+        server.reset();
+    }
+
+    private static List<RecordedRequest> chatRequests() {
+        return server.requests().stream().filter(r -> r.path().endsWith("/chat/completions")).toList();
+    }
+
+    @Test
+    void chatStreamsTheAnswerToStdout() {
+        CliRun run = CliRun.run(groq, "chat", "Hello", "there");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("You said: Hello there" + System.lineSeparator());
+        assertThat(run.err()).isEmpty();
+        JsonNode sent = chatRequests().get(0).json();
+        assertThat(sent.get("stream").asBoolean()).isTrue();
+        assertThat(sent.get("model").asText()).isEqualTo("llama-3.3-70b-versatile");
+    }
+
+    @Test
+    void chatSendsTheOptionsGiven() {
+        CliRun run = CliRun.run(groq, "chat", "--model", "llama-3.1-8b-instant", "--system", "Be brief.",
+                "--temperature", "0.2", "--max-tokens", "50", "Hi");
+
+        assertThat(run.exit()).isZero();
+        JsonNode sent = chatRequests().get(0).json();
+        assertThat(sent.get("model").asText()).isEqualTo("llama-3.1-8b-instant");
+        assertThat(sent.get("messages").get(0).get("role").asText()).isEqualTo("system");
+        assertThat(sent.get("messages").get(0).get("content").asText()).isEqualTo("Be brief.");
+        assertThat(sent.get("temperature").asDouble()).isEqualTo(0.2);
+        assertThat(sent.get("max_completion_tokens").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void chatReadsThePromptFromStdinWhenNoneIsGiven() {
+        CliRun run = CliRun.run(groq, "Summarize this\n", false, "chat");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("You said: Summarize this");
+    }
+
+    @Test
+    void chatWithoutAnyPromptIsAUsageError() {
+        CliRun run = CliRun.run(groq, "  \n", false, "chat");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("No prompt");
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void chatOnATerminalKeepsTheConversation() {
+        CliRun run = CliRun.run(groq, "first\nsecond\n", true, "chat");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("You said: first", "You said: second");
+        List<RecordedRequest> requests = chatRequests();
+        assertThat(requests).hasSize(2);
+        JsonNode messages = requests.get(1).json().get("messages");
+        assertThat(messages).hasSize(3);
+        assertThat(messages.get(0).get("content").asText()).isEqualTo("first");
+        assertThat(messages.get(1).get("role").asText()).isEqualTo("assistant");
+        assertThat(messages.get(1).get("content").asText()).isEqualTo("You said: first");
+        assertThat(messages.get(2).get("content").asText()).isEqualTo("second");
+    }
+
+    @Test
+    void chatOnATerminalForgetsOnResetAndSurvivesAnError() {
+        server.enqueue(Endpoint.CHAT_COMPLETIONS, ScriptedResponse.error(400, "invalid_request_error",
+                "bad_thing", "Something was wrong"));
+
+        CliRun run = CliRun.run(groq, "first\n/reset\nsecond\n", true, "chat", "--max-retries", "0");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).contains("groqj: 400 bad_thing: Something was wrong");
+        assertThat(run.out()).contains("You said: second");
+        JsonNode last = chatRequests().get(1).json().get("messages");
+        assertThat(last).hasSize(1);
+        assertThat(last.get(0).get("content").asText()).isEqualTo("second");
+    }
+
+    @Test
+    void chatJsonModeWithJsonOutputPrintsTheCompletion() {
+        CliRun run = CliRun.run(groq, "chat", "--json", "--output", "json", "Three colors");
+
+        assertThat(run.exit()).isZero();
+        JsonNode completion = Json.tree(run.out());
+        String content = completion.get("choices").get(0).get("message").get("content").asText();
+        assertThat(Json.tree(content).isObject()).isTrue();
+        JsonNode sent = chatRequests().get(0).json();
+        assertThat(sent.has("stream")).isFalse();
+        assertThat(sent.get("response_format").get("type").asText()).isEqualTo("json_object");
+        assertThat(sent.get("messages").get(0).get("content").asText()).containsIgnoringCase("json");
+    }
+
+    @Test
+    void chatReasoningOnGptOssAsksToIncludeItAndPrintsItToStderr() {
+        CliRun run = CliRun.run(groq, "chat", "--reasoning", "--model", "openai/gpt-oss-20b", "Is 221 prime?");
+
+        assertThat(run.exit()).isZero();
+        JsonNode sent = chatRequests().get(0).json();
+        assertThat(sent.get("include_reasoning").asBoolean()).isTrue();
+        assertThat(sent.has("reasoning_format")).isFalse();
+        assertThat(run.err()).contains("I will repeat it back.");
+        assertThat(run.out()).isEqualTo("You said: Is 221 prime?" + System.lineSeparator());
+    }
+
+    @Test
+    void chatReasoningOnQwenAsksForParsedReasoning() {
+        CliRun run = CliRun.run(groq, "chat", "--reasoning", "--model", "qwen/qwen3-32b", "Why?");
+
+        assertThat(run.exit()).isZero();
+        assertThat(chatRequests().get(0).json().get("reasoning_format").asText()).isEqualTo("parsed");
+        assertThat(run.err()).contains("I will repeat it back.");
+    }
+
+    @Test
+    void modelsPrintsATableSortedById() {
+        CliRun run = CliRun.run(groq, "models");
+
+        assertThat(run.exit()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("ID").contains("CONTEXT WINDOW");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("llama-3.3-70b-versatile").contains("131,072"));
+        List<String> ids = lines.subList(1, lines.size()).stream().map(l -> l.split("\\s+")[0]).toList();
+        assertThat(ids).isSorted();
+    }
+
+    @Test
+    void modelsWithJsonOutputPrintsTheApiObject() {
+        CliRun run = CliRun.run(groq, "models", "--output", "json");
+
+        assertThat(run.exit()).isZero();
+        JsonNode list = Json.tree(run.out());
+        assertThat(list.get("object").asText()).isEqualTo("list");
+        assertThat(list.get("data").get(0).has("context_window")).isTrue();
+    }
+
+    @Test
+    void withoutAnApiKeyCommandsAnswerFromTheSandboxAndSaySoInOneLine() {
+        CliRun run = CliRun.run(Map.of(), "models");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).isEqualTo(Connection.SANDBOX_NOTICE + System.lineSeparator());
+        assertThat(run.out()).contains("llama-3.3-70b-versatile");
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void anApiErrorExits3WithOneLineNamingTheRequestId() {
+        server.enqueue(Endpoint.MODELS_LIST, ScriptedResponse.error(404, "invalid_request_error",
+                "model_not_found", "The model `nope` does not exist"));
+
+        CliRun run = CliRun.run(groq, "models");
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("groqj: 404 model_not_found: The model `nope` does not exist")
+                .containsPattern("request_id=req_\\w+"));
+    }
+
+    @Test
+    void aClosedPortExits4() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> nowhere = Map.of("GROQ_API_KEY", server.apiKey(),
+                "GROQ_BASE_URL", "http://127.0.0.1:" + port + "/openai/v1");
+
+        CliRun run = CliRun.run(nowhere, "health", "--max-retries", "0");
+
+        assertThat(run.exit()).isEqualTo(4);
+        assertThat(run.err().lines()).singleElement().satisfies(line -> assertThat(line).startsWith("groqj: "));
+    }
+
+    @Test
+    void badUsageExits2() {
+        assertThat(CliRun.run(groq, "chat", "--temperature", "hot", "Hi").exit()).isEqualTo(2);
+        assertThat(CliRun.run(groq, "no-such-command").exit()).isEqualTo(2);
+        assertThat(CliRun.run(groq).exit()).isEqualTo(2);
+        assertThat(CliRun.run(groq, "speak", "Hello").exit()).isEqualTo(2); // -o is required
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void aRequestRefusedBeforeSendingExits2NamingTheParameter(@TempDir Path dir) throws IOException {
+        Path wav = Files.write(dir.resolve("a.wav"), new byte[] {1, 2, 3});
+
+        CliRun run = CliRun.run(groq, "transcribe", wav.toString(), "--language", "english");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("groqj: invalid language:");
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void healthPrintsLatencyAndTheRateLimitStatus() {
+        CliRun run = CliRun.run(groq, "health");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).containsPattern("healthy: .* answered in \\d+ ms")
+                .containsPattern("requests: [\\d,]+ of 1,000 left, full again in [\\d.]+s")
+                .contains("tokens:");
+    }
+
+    @Test
+    void healthWithJsonOutputGivesNumbers() {
+        CliRun run = CliRun.run(groq, "health", "--output", "json");
+
+        assertThat(run.exit()).isZero();
+        JsonNode health = Json.tree(run.out());
+        assertThat(health.get("healthy").asBoolean()).isTrue();
+        assertThat(health.get("rate_limit").get("requests_limit").asLong()).isEqualTo(1000);
+    }
+
+    @Test
+    void speakWritesAWavThatTranscribesBackToItsText(@TempDir Path dir) {
+        Path wav = dir.resolve("hello.wav");
+
+        CliRun spoken = CliRun.run(groq, "speak", "Hello", "from", "the", "terminal", "-o", wav.toString());
+        CliRun heard = CliRun.run(groq, "transcribe", wav.toString());
+
+        assertThat(spoken.exit()).isZero();
+        assertThat(spoken.out()).contains("bytes to " + wav);
+        assertThat(wav).isNotEmptyFile();
+        assertThat(heard.exit()).isZero();
+        assertThat(heard.out()).isEqualTo("Hello from the terminal" + System.lineSeparator());
+        assertThat(server.takeRequest().json().get("response_format").asText()).isEqualTo("wav");
+    }
+
+    @Test
+    void transcribeWithWordsPrintsEachWordsTimes(@TempDir Path dir) {
+        Path wav = dir.resolve("two.wav");
+        CliRun.run(groq, "speak", "two words", "-o", wav.toString());
+
+        CliRun run = CliRun.run(groq, "transcribe", wav.toString(), "--words", "--language", "en");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().lines()).hasSize(2).allSatisfy(l -> assertThat(l).matches("\\s*[\\d.]+\\s+[\\d.]+\\s+\\S+"));
+        assertThat(run.err()).contains("English");
+    }
+
+    @Test
+    void translateUsesTheTranslationModel(@TempDir Path dir) {
+        Path wav = dir.resolve("bonjour.wav");
+        CliRun.run(groq, "speak", "Good morning", "-o", wav.toString());
+        server.clearJournal();
+
+        CliRun run = CliRun.run(groq, "translate", wav.toString(), "--output", "json");
+
+        assertThat(run.exit()).isZero();
+        assertThat(Json.tree(run.out()).get("text").asText().strip()).isEqualTo("Good morning");
+        assertThat(server.requests().get(0).path()).endsWith("/audio/translations");
+    }
+
+    @Test
+    void audioFromAMissingFileIsAUsageError() {
+        CliRun run = CliRun.run(groq, "transcribe", "no-such-file.wav");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Cannot read audio file no-such-file.wav");
+    }
+
+    @Test
+    void everyCommandHasHelpWithAnExample() {
+        CommandLine cli = GroqCli.commandLine(new CliEnvironment(Map.of(), System.in, false));
+        assertThat(cli.getSubcommands()).containsKeys("chat", "models", "transcribe", "translate", "speak",
+                "health", "sandbox", "demo");
+        for (String name : cli.getSubcommands().keySet()) {
+            if (name.equals("help")) continue;
+            CliRun run = CliRun.run(Map.of(), name, "--help");
+            assertThat(run.exit()).as(name).isZero();
+            assertThat(run.out()).as(name).contains("Usage: groqj " + name).contains("Example").contains("groqj " + name + " ");
+        }
+        assertThat(CliRun.run(Map.of(), "--help").out()).contains("Example");
+    }
+
+    @Test
+    void versionNamesGroqj() {
+        CliRun run = CliRun.run(Map.of(), "--version");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("groqj ");
+    }
+
+    @Test
+    void aLargeUploadOnATerminalShowsAProgressBar(@TempDir Path dir) throws IOException {
+        Path big = Files.write(dir.resolve("big.wav"), new byte[(int) ProgressBar.THRESHOLD_BYTES + 1]);
+
+        CliRun onTerminal = CliRun.run(groq, "", true, "transcribe", big.toString());
+        CliRun piped = CliRun.run(groq, "", false, "transcribe", big.toString());
+
+        assertThat(onTerminal.exit()).isZero();
+        assertThat(onTerminal.err()).contains("\rbig.wav [").contains("100%  4.2 of 4.2 MB");
+        assertThat(piped.err()).doesNotContain("big.wav [");
+    }
+
+    @Test
+    void progressBarRedrawsOnlyWhenThePercentageChanges() {
+        StringWriter err = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(err), "a.wav");
+
+        bar.onProgress(0, 1000);
+        bar.onProgress(1, 1000);
+        bar.onProgress(500, 1000);
+        bar.onProgress(1000, 1000);
+
+        assertThat(err.toString().split("\r", -1)).hasSize(4); // "", 0%, 50%, 100%
+        assertThat(err.toString()).contains("[###############---------------]  50%")
+                .endsWith("100%  0.0 of 0.0 MB" + System.lineSeparator());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.groqj;
+
+import dev.groqj.audio.AsyncAudioService;
+import dev.groqj.batches.AsyncBatchesService;
+import dev.groqj.chat.AsyncChatService;
+import dev.groqj.files.AsyncFilesService;
+import dev.groqj.models.AsyncModelsService;
+
+/**
+ * The non-blocking face of a {@link GroqClient}: every call with a {@link java.util.concurrent.CompletableFuture}
+ * result, on the transport's non-blocking path. It shares the client's connections, retries, rate-limit state,
+ * circuit breaker and listeners.
+ *
+ * <pre>{@code
+ * AsyncGroqClient async = client.async();
+ * CompletableFuture<ChatCompletion> c = async.chat().create(request);
+ * CompletableFuture<ModelList> models = async.models().list();
+ * CompletableFuture<Transcription> t = async.audio().transcribe(transcriptionRequest);
+ * c.cancel(true);   // aborts the HTTP exchange
+ * }</pre>
+ */
+public final class AsyncGroqClient {
+    private final AsyncChatService chat;
+    private final AsyncModelsService models;
+    private final AsyncAudioService audio;
+    private final AsyncFilesService files;
+    private final AsyncBatchesService batches;
+
+    AsyncGroqClient(AsyncChatService chat, AsyncModelsService models, AsyncAudioService audio,
+                    AsyncFilesService files, AsyncBatchesService batches) {
+        this.chat = chat;
+        this.models = models;
+        this.audio = audio;
+        this.files = files;
+        this.batches = batches;
+    }
+
+    public AsyncChatService chat() {
+        return chat;
+    }
+
+    public AsyncModelsService models() {
+        return models;
+    }
+
+    public AsyncAudioService audio() {
+        return audio;
+    }
+
+    public AsyncFilesService files() {
+        return files;
+    }
+
+    public AsyncBatchesService batches() {
+        return batches;
+    }
+}

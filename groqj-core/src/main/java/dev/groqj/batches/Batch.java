@@ -1,0 +1,57 @@
+package dev.groqj.batches;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A batch of requests Groq runs asynchronously. Timestamps are Unix seconds, null until the batch gets there.
+ * {@link #additionalProperties()} keeps fields this version does not know.
+ *
+ * <pre>{@code
+ * Batch b = client.batches().retrieve("batch_01jh6xa7reempvjyh6n3yst2zw");
+ * if (b.status() == BatchStatus.COMPLETED) client.files().content(b.outputFileId(), Path.of("out.jsonl"));
+ * }</pre>
+ */
+public record Batch(
+        String id,
+        String object,
+        String endpoint,
+        Errors errors,
+        @JsonProperty("input_file_id") String inputFileId,
+        @JsonProperty("completion_window") String completionWindow,
+        BatchStatus status,
+        @JsonProperty("output_file_id") String outputFileId,
+        @JsonProperty("error_file_id") String errorFileId,
+        @JsonProperty("created_at") Long createdAt,
+        @JsonProperty("in_progress_at") Long inProgressAt,
+        @JsonProperty("expires_at") Long expiresAt,
+        @JsonProperty("finalizing_at") Long finalizingAt,
+        @JsonProperty("completed_at") Long completedAt,
+        @JsonProperty("failed_at") Long failedAt,
+        @JsonProperty("expired_at") Long expiredAt,
+        @JsonProperty("cancelling_at") Long cancellingAt,
+        @JsonProperty("cancelled_at") Long cancelledAt,
+        @JsonProperty("request_counts") RequestCounts requestCounts,
+        Map<String, String> metadata,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+
+    /** How many of the batch's requests there are, and how many succeeded or failed so far. */
+    public record RequestCounts(long total, long completed, long failed) {
+    }
+
+    /** Why a batch failed validation: one entry per problem. */
+    public record Errors(String object, List<Error> data) {
+        public Errors {
+            data = data == null ? List.of() : List.copyOf(data);
+        }
+    }
+
+    /** One problem with the input file; {@code line} is the input file's line (from 1), or null. */
+    public record Error(String code, String message, String param, Integer line) {
+    }
+}

@@ -1,0 +1,16 @@
+package dev.groqj.batches;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+/** The answer of {@code GET /batches}: {@link #data()} holds the batches. */
+public record BatchList(String object, List<Batch> data,
+                        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+    public BatchList {
+        data = data == null ? List.of() : List.copyOf(data);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.groqj.chat;
+
+import dev.groqj.GroqResponse;
+import dev.groqj.RequestOptions;
+import dev.groqj.error.GroqException;
+import dev.groqj.internal.ApiClient;
+import dev.groqj.internal.Futures;
+import dev.groqj.internal.Json;
+import dev.groqj.transport.RequestBody;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+
+/**
+ * Chat completions without blocking: {@link ChatService}'s calls with {@link CompletableFuture} results and
+ * streams as {@link Flow.Publisher}s. No thread waits while a call is in flight; retry backoffs and rate-limit
+ * waits are scheduled. Cancelling a future (or a stream's subscription) aborts the HTTP exchange.
+ *
+ * <pre>{@code
+ * client.async().chat().create(request).thenAccept(c -> System.out.println(c.choices().get(0).message().content()));
+ * client.async().chat().stream(request).subscribe(mySubscriber);      // honours request(n)
+ * client.async().chat().stream(request, handler).join();              // callbacks, then the whole completion
+ * }</pre>
+ *
+ * <p>An invalid argument throws at once, as in the blocking calls; everything after fails the future.
+ */
+public final class AsyncChatService {
+    private final ApiClient api;
+
+    public AsyncChatService(ApiClient api) {
+        this.api = Objects.requireNonNull(api, "api == null");
+    }
+
+    public CompletableFuture<ChatCompletion> create(ChatRequest request) {
+        return create(request, RequestOptions.DEFAULT);
+    }
+
+    public CompletableFuture<ChatCompletion> create(ChatRequest request, RequestOptions options) {
+        return Futures.map(createWithResponse(request, options), GroqResponse::value);
+    }
+
+    /** The completion with the HTTP answer's status and headers. */
+    public CompletableFuture<GroqResponse<ChatCompletion>> createWithResponse(ChatRequest request,
+                                                                             RequestOptions options) {
+        Objects.requireNonNull(request, "request == null");
+        byte[] json = Json.write(request);
+        return api.postJsonAsync(ChatService.call("chat.create", request, json), json, ChatCompletion.class,
+                ChatService.withExtraHeaders(request, options), ChatService::describe);
+    }
+
+    /** {@link #stream(ChatRequest, RequestOptions)} with the default options. */
+    public Flow.Publisher<ChatCompletionChunk> stream(ChatRequest request) {
+        return stream(request, RequestOptions.DEFAULT);
+    }
+
+    /**
+     * The completion's chunks as they arrive. Each {@code subscribe} starts its own call; the body is read
+     * only as fast as the subscriber requests chunks. A failure before the stream opens is retried like any
+     * call; after it, never. An error inside the stream arrives through {@code onError} as a
+     * {@link dev.groqj.error.StreamException} with the content so far; {@code cancel()} aborts the exchange.
+     */
+    public Flow.Publisher<ChatCompletionChunk> stream(ChatRequest request, RequestOptions options) {
+        Objects.requireNonNull(request, "request == null");
+        byte[] body = Json.write(request.streaming());
+        RequestOptions o = ChatService.streamOptions(request, options);
+        return new ChunkPublisher(() -> api.openStreamAsync(ChatService.call("chat.stream", request, body),
+                RequestBody.json(body), o));
+    }
+
+    /** {@link #stream(ChatRequest, RequestOptions, ChatStreamHandler)} with the default options. */
+    public CompletableFuture<ChatCompletion> stream(ChatRequest request, ChatStreamHandler handler) {
+        return stream(request, RequestOptions.DEFAULT, handler);
+    }
+
+    /**
+     * Streams to callbacks. The future completes with the whole completion (after {@code onComplete}) or fails
+     * with the error {@code onError} saw; cancelling it cancels the stream.
+     */
+    public CompletableFuture<ChatCompletion> stream(ChatRequest request, RequestOptions options,
+                                                    ChatStreamHandler handler) {
+        Objects.requireNonNull(handler, "handler == null");
+        CompletableFuture<ChatCompletion> result = new CompletableFuture<>();
+        stream(request, options).subscribe(new HandlerSubscriber(handler, result));
+        return result;
+    }
+
+    /** Requests everything (the body is still read one piece at a time) and forwards to the handler. */
+    private static final class HandlerSubscriber implements Flow.Subscriber<ChatCompletionChunk> {
+        private final ChatStreamHandler handler;
+        private final CompletableFuture<ChatCompletion> result;
+        private final ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
+        private Flow.Subscription subscription;
+
+        HandlerSubscriber(ChatStreamHandler handler, CompletableFuture<ChatCompletion> result) {
+            this.handler = handler;
+            this.result = result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            result.whenComplete((c, e) -> {
+                if (result.isCancelled()) s.cancel();
+            });
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(ChatCompletionChunk chunk) {
+            accumulator.add(chunk);
+            try {
+                handler.onChunk(chunk);
+            } catch (RuntimeException e) {
+                subscription.cancel();
+                result.completeExceptionally(e);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            GroqException e = error instanceof GroqException ? (GroqException) error
+                    : new GroqException("stream failed: " + error, error);
+            try {
+                handler.onError(e);
+            } finally {
+                result.completeExceptionally(e);
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            ChatCompletion completion = accumulator.build();
+            try {
+                handler.onComplete(completion);
+            } finally {
+                result.complete(completion);
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.groqj.files;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+/**
+ * A file stored at Groq: a batch's input ({@code purpose} "batch") or its results ("batch_output").
+ * {@link #additionalProperties()} keeps fields this version does not know.
+ *
+ * <pre>{@code
+ * FileObject f = client.files().retrieve("file_01jh6x76wtemjr74t1fh0faj5t");
+ * f.bytes(); // 966
+ * }</pre>
+ */
+public record FileObject(
+        String id,
+        String object,
+        Long bytes,
+        @JsonProperty("created_at") Long createdAt,
+        String filename,
+        String purpose,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+}

@@ -1,0 +1,330 @@
+package dev.groqj.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.groqj.internal.Json;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The fake's files and batches, in memory. Uploaded files are kept until deleted; a batch moves one status on each
+ * {@code GET /batches/{id}}: validating, then in_progress (or failed when the input file is malformed), then
+ * finalizing (every line runs through the built-in chat model), then completed with an output file (and an error
+ * file for requests that failed). A cancelled batch goes cancelling, then cancelled on the next retrieve. When the
+ * injected clock passes {@code expires_at} first, the next retrieve finds it expired.
+ */
+final class FakeBatches {
+    /** Groq's limit for a batch input file. */
+    static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
+    private static final String CHAT_COMPLETIONS = "/v1/chat/completions";
+    private static final Pattern WINDOW = Pattern.compile("([1-9][0-9]{0,4})([hd])");
+
+    /** Runs one request body and answers {@code {"status_code","request_id","body"}}. */
+    interface Runner extends Function<JsonNode, ObjectNode> {
+    }
+
+    private record StoredFile(String id, String filename, String purpose, long createdAt, byte[] content) {
+        ObjectNode toJson() {
+            return Json.MAPPER.createObjectNode().put("id", id).put("object", "file").put("bytes", content.length)
+                    .put("created_at", createdAt).put("filename", filename).put("purpose", purpose);
+        }
+    }
+
+    private final Clock clock;
+    private final Map<String, StoredFile> files = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> batches = new LinkedHashMap<>();
+    /** The results computed when a batch finalizes, written out when it completes. */
+    private final Map<String, List<ObjectNode>> results = new LinkedHashMap<>();
+    private long counter;
+
+    FakeBatches(Clock clock) {
+        this.clock = clock;
+    }
+
+    synchronized void reset() {
+        files.clear();
+        batches.clear();
+        results.clear();
+    }
+
+    // ---- files ----
+
+    synchronized ObjectNode upload(List<RecordedRequest.Part> parts) {
+        String purpose = parts.stream().filter(p -> p.name().equals("purpose") && p.filename() == null)
+                .map(RecordedRequest.Part::text).findFirst().orElse(null);
+        RecordedRequest.Part file = parts.stream().filter(p -> p.name().equals("file") && p.filename() != null)
+                .findFirst().orElse(null);
+        if (file == null) {
+            throw GroqErrors.Failure.invalid("file", "request must be multipart/form-data with a 'file' part");
+        }
+        if (!"batch".equals(purpose)) {
+            throw GroqErrors.Failure.invalid("purpose", "purpose must be 'batch', got '" + purpose + "'");
+        }
+        if (!file.filename().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+            throw GroqErrors.Failure.invalid("file", "file must be a .jsonl file, got '" + file.filename() + "'");
+        }
+        if (file.size() > MAX_FILE_BYTES) {
+            throw new GroqErrors.Failure(413, "invalid_request_error", "request_too_large", "file",
+                    "file exceeds the maximum size of 100 MB");
+        }
+        return store(file.filename(), "batch", file.bytes()).toJson();
+    }
+
+    synchronized ObjectNode listFiles() {
+        ObjectNode list = Json.MAPPER.createObjectNode().put("object", "list");
+        ArrayNode data = list.putArray("data");
+        files.values().forEach(f -> data.add(f.toJson()));
+        return list;
+    }
+
+    synchronized ObjectNode file(String id) {
+        return requireFile(id).toJson();
+    }
+
+    synchronized ObjectNode deleteFile(String id) {
+        files.remove(requireFile(id).id());
+        return Json.MAPPER.createObjectNode().put("id", id).put("object", "file").put("deleted", true);
+    }
+
+    synchronized byte[] content(String id) {
+        return requireFile(id).content().clone();
+    }
+
+    // ---- batches ----
+
+    synchronized ObjectNode create(JsonNode request) {
+        String inputFileId = request.path("input_file_id").asText(null);
+        if (inputFileId == null || inputFileId.isBlank()) {
+            throw GroqErrors.Failure.invalid("input_file_id", "input_file_id is required");
+        }
+        String endpoint = request.path("endpoint").asText(null);
+        if (!CHAT_COMPLETIONS.equals(endpoint)) {
+            throw GroqErrors.Failure.invalid("endpoint", "endpoint must be '" + CHAT_COMPLETIONS + "', got '"
+                    + endpoint + "'");
+        }
+        String window = request.path("completion_window").asText(null);
+        long hours = windowHours(window);
+        if (hours < 24 || hours > 7 * 24) {
+            throw GroqErrors.Failure.invalid("completion_window", "completion_window must be a duration from 24h to"
+                    + " 7d, got '" + window + "'");
+        }
+        JsonNode metadata = request.get("metadata");
+        if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
+            throw GroqErrors.Failure.invalid("metadata", "metadata must be an object of strings");
+        }
+        StoredFile input = requireFile(inputFileId);
+        if (!input.purpose().equals("batch")) {
+            throw GroqErrors.Failure.invalid("input_file_id", "file '" + inputFileId + "' has purpose '"
+                    + input.purpose() + "', a batch needs an input file with purpose 'batch'");
+        }
+        long now = now();
+        ObjectNode batch = Json.MAPPER.createObjectNode();
+        batch.put("id", FakeGroqServer.ulid("batch_", ++counter)).put("object", "batch").put("endpoint", endpoint)
+                .putNull("errors");
+        batch.put("input_file_id", inputFileId).put("completion_window", window).put("status", "validating");
+        batch.putNull("output_file_id").putNull("error_file_id");
+        batch.put("created_at", now).putNull("in_progress_at").put("expires_at", now + hours * 3600);
+        for (String at : List.of("finalizing_at", "completed_at", "failed_at", "expired_at", "cancelling_at",
+                "cancelled_at")) {
+            batch.putNull(at);
+        }
+        counts(batch, 0, 0, 0);
+        if (metadata == null || metadata.isNull()) batch.putNull("metadata");
+        else batch.set("metadata", metadata.deepCopy());
+        batches.put(batch.get("id").asText(), batch);
+        return batch.deepCopy();
+    }
+
+    synchronized ObjectNode listBatches() {
+        ObjectNode list = Json.MAPPER.createObjectNode().put("object", "list");
+        ArrayNode data = list.putArray("data");
+        batches.values().forEach(b -> data.add(b.deepCopy()));
+        return list;
+    }
+
+    /** The batch after one more step of its life. */
+    synchronized ObjectNode retrieve(String id, Runner runner) {
+        ObjectNode batch = requireBatch(id);
+        advance(batch, runner);
+        return batch.deepCopy();
+    }
+
+    synchronized ObjectNode cancel(String id) {
+        ObjectNode batch = requireBatch(id);
+        String status = batch.get("status").asText();
+        if (!status.equals("validating") && !status.equals("in_progress")) {
+            throw GroqErrors.Failure.invalid(null, "batch '" + id + "' is " + status + " and cannot be cancelled");
+        }
+        batch.put("status", "cancelling").put("cancelling_at", now());
+        return batch.deepCopy();
+    }
+
+    private void advance(ObjectNode batch, Runner runner) {
+        String status = batch.get("status").asText();
+        long now = now();
+        boolean running = status.equals("validating") || status.equals("in_progress") || status.equals("finalizing");
+        if (running && now >= batch.get("expires_at").asLong()) {
+            batch.put("status", "expired").put("expired_at", now);
+            return;
+        }
+        switch (status) {
+            case "validating": {
+                List<ObjectNode> errors = new ArrayList<>();
+                List<JsonNode> lines = parseInput(files.get(batch.get("input_file_id").asText()), errors);
+                if (!errors.isEmpty()) {
+                    ObjectNode e = batch.putObject("errors").put("object", "list");
+                    e.putArray("data").addAll(errors);
+                    batch.put("status", "failed").put("failed_at", now);
+                } else {
+                    batch.put("status", "in_progress").put("in_progress_at", now);
+                    counts(batch, lines.size(), 0, 0);
+                }
+                return;
+            }
+            case "in_progress": {
+                List<ObjectNode> done = new ArrayList<>();
+                long completed = 0;
+                for (JsonNode line : parseInput(files.get(batch.get("input_file_id").asText()), new ArrayList<>())) {
+                    ObjectNode response = runner.apply(line.get("body"));
+                    ObjectNode out = Json.MAPPER.createObjectNode()
+                            .put("id", FakeGroqServer.ulid("batch_req_", ++counter))
+                            .put("custom_id", line.get("custom_id").asText());
+                    out.set("response", response);
+                    out.putNull("error");
+                    if (response.get("status_code").asInt() == 200) completed++;
+                    done.add(out);
+                }
+                results.put(batch.get("id").asText(), done);
+                counts(batch, done.size(), completed, done.size() - completed);
+                batch.put("status", "finalizing").put("finalizing_at", now);
+                return;
+            }
+            case "finalizing": {
+                List<ObjectNode> done = results.remove(batch.get("id").asText());
+                String id = batch.get("id").asText();
+                byte[] ok = jsonl(done, true);
+                byte[] failed = jsonl(done, false);
+                if (ok.length > 0) {
+                    batch.put("output_file_id", store(id + "_output.jsonl", "batch_output", ok).id());
+                }
+                if (failed.length > 0) {
+                    batch.put("error_file_id", store(id + "_error.jsonl", "batch_output", failed).id());
+                }
+                batch.put("status", "completed").put("completed_at", now);
+                return;
+            }
+            case "cancelling":
+                batch.put("status", "cancelled").put("cancelled_at", now);
+                return;
+            default:
+                // terminal: nothing changes any more
+        }
+    }
+
+    /** The input's requests; problems go to {@code errors} as Groq's batch error entries. */
+    private static List<JsonNode> parseInput(StoredFile input, List<ObjectNode> errors) {
+        List<JsonNode> lines = new ArrayList<>();
+        if (input == null) {
+            errors.add(error("file_not_found", "the input file was deleted", "input_file_id", null));
+            return lines;
+        }
+        Set<String> ids = new HashSet<>();
+        String[] raw = new String(input.content(), StandardCharsets.UTF_8).split("\r?\n");
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i].isBlank()) continue;
+            int number = i + 1;
+            JsonNode line;
+            try {
+                line = Json.MAPPER.readTree(raw[i]);
+            } catch (IOException e) {
+                errors.add(error("invalid_json_line", "line " + number + " is not valid JSON", null, number));
+                continue;
+            }
+            String problem = !line.isObject() ? "must be a JSON object"
+                    : !line.path("custom_id").isTextual() || line.get("custom_id").asText().isBlank()
+                            ? "needs a 'custom_id' string"
+                    : !ids.add(line.get("custom_id").asText()) ? "repeats custom_id '" + line.get("custom_id").asText()
+                            + "'"
+                    : !"POST".equals(line.path("method").asText()) ? "needs 'method': 'POST'"
+                    : !CHAT_COMPLETIONS.equals(line.path("url").asText()) ? "needs 'url': '" + CHAT_COMPLETIONS
+                            + "' (the batch's endpoint)"
+                    : !line.path("body").isObject() ? "needs a 'body' object" : null;
+            if (problem != null) {
+                errors.add(error("invalid_request", "line " + number + " " + problem, null, number));
+            } else {
+                lines.add(line);
+            }
+        }
+        if (lines.isEmpty() && errors.isEmpty()) {
+            errors.add(error("empty_file", "the input file has no requests", "input_file_id", null));
+        }
+        return lines;
+    }
+
+    private static ObjectNode error(String code, String message, String param, Integer line) {
+        ObjectNode e = Json.MAPPER.createObjectNode().put("code", code).put("message", message);
+        if (param == null) e.putNull("param"); else e.put("param", param);
+        if (line == null) e.putNull("line"); else e.put("line", line);
+        return e;
+    }
+
+    private static byte[] jsonl(List<ObjectNode> lines, boolean successes) {
+        StringBuilder sb = new StringBuilder();
+        for (ObjectNode line : lines) {
+            boolean ok = line.get("response").get("status_code").asInt() == 200;
+            if (ok == successes) sb.append(Json.writeString(line)).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void counts(ObjectNode batch, long total, long completed, long failed) {
+        batch.putObject("request_counts").put("total", total).put("completed", completed).put("failed", failed);
+    }
+
+    private static long windowHours(String window) {
+        Matcher m = window == null ? null : WINDOW.matcher(window);
+        if (m == null || !m.matches()) return -1;
+        return Long.parseLong(m.group(1)) * (m.group(2).equals("d") ? 24 : 1);
+    }
+
+    private StoredFile store(String filename, String purpose, byte[] content) {
+        StoredFile file = new StoredFile(FakeGroqServer.ulid("file_", ++counter), filename, purpose, now(), content);
+        files.put(file.id(), file);
+        return file;
+    }
+
+    private StoredFile requireFile(String id) {
+        return require(files, "file", id);
+    }
+
+    private ObjectNode requireBatch(String id) {
+        return require(batches, "batch", id);
+    }
+
+    /** The stored object, or Groq's 404. */
+    private static <T> T require(Map<String, T> stored, String kind, String id) {
+        T value = stored.get(id);
+        if (value == null) {
+            throw new GroqErrors.Failure(404, "invalid_request_error", "not_found", null,
+                    kind + " '" + id + "' not found");
+        }
+        return value;
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+}
