@@ -13,8 +13,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import javax.management.JMException;
-import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -223,19 +221,11 @@ public final class Harness {
     private void openStreams() throws IOException, InterruptedException {
         Scenario heap = new Scenario("streams_1000_open_heap", "MB", false);
         for (String c : clients) {
-            long base = heapAfterGc();
-            try (BenchClient client = BenchClient.create(c, root + "/hold/openai/v1")) {
-                List<BenchClient.OpenStream> open = new ArrayList<>(OPEN_STREAMS);
-                for (int i = 0; i < OPEN_STREAMS; i++) open.add(client.open());
-                long used = heapAfterGc();
-                if (Boolean.getBoolean("groqj.bench.histogram")) histogram(out.resolve("histogram-" + c + ".txt"));
-                get("/_release");
-                for (BenchClient.OpenStream s : open) {
-                    int chunks = s.finish();
-                    if (chunks != 2) throw new IllegalStateException(c + ": a held stream carried " + chunks + " chunks, not 2");
-                }
-                heap.put(c, (used - base) / MB);
-            }
+            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
+                    "-Dslf4j.internal.verbosity=ERROR", "-cp", System.getProperty("java.class.path"),
+                    OpenStreams.class.getName(), c, root, String.valueOf(OPEN_STREAMS)));
+            if (Boolean.getBoolean("groqj.bench.histogram")) command.add(out.resolve("histogram-" + c + ".txt").toString());
+            heap.put(c, Long.parseLong(lineFrom(command, "HEAP ")) / MB);
         }
         add(heap);
     }
@@ -394,25 +384,29 @@ public final class Harness {
     private double coldStartOnce(String client, List<Path> classpath) throws IOException, InterruptedException {
         String cp = classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator))
                 + java.io.File.pathSeparator + benchClasses();
-        Process p = new ProcessBuilder(javaBin(), "-cp", cp, ColdStart.class.getName(), client, root + "/openai/v1")
-                .redirectErrorStream(true)
-                .start();
         long t0 = System.nanoTime();
+        lineFrom(List.of(javaBin(), "-cp", cp, ColdStart.class.getName(), client, root + "/openai/v1"), "OK");
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** Runs a child JVM until it prints a line starting with {@code prefix}; returns the rest of that line. */
+    private static String lineFrom(List<String> command, String prefix) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuilder output = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                if (line.equals("OK")) {
-                    double ms = (System.nanoTime() - t0) / 1e6;
+                if (line.startsWith(prefix)) {
                     p.waitFor(10, TimeUnit.SECONDS);
-                    return ms;
+                    return line.substring(prefix.length());
                 }
                 output.append(line).append('\n');
             }
         } finally {
             p.destroyForcibly();
         }
-        throw new IllegalStateException("cold start of " + client + " failed:\n" + output);
+        throw new IllegalStateException(String.join(" ", command.subList(command.size() - 3, command.size()))
+                + " failed:\n" + output);
     }
 
     // ---- the server ----
@@ -561,22 +555,7 @@ public final class Harness {
         System.gc();
     }
 
-    private static long heapAfterGc() {
-        gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
 
-    /** What the heap holds, by class (what {@code jmap -histo:live} prints): where the open streams' bytes are. */
-    private static void histogram(Path file) throws IOException {
-        try {
-            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            Files.writeString(file, (String) text);
-        } catch (JMException e) {
-            throw new IOException("class histogram", e);
-        }
-    }
 
     /**
      * The median over rounds: a round that another process on the machine slowed down moves it less than it
