@@ -1,0 +1,86 @@
+package dev.groqj.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The recorded Groq traffic the benchmarks replay, shaped into what the loopback server sends.
+ *
+ * <pre>{@code
+ * Fixtures f = Fixtures.load();
+ * byte[] sse = f.sseBody();   // 1,000 `data:` events, x_groq usage on the last, then [DONE]
+ * }</pre>
+ *
+ * The completion is {@code recorded/vercel-ai/groq-text.json} as recorded. The stream is made from
+ * {@code groq-text.chunks.txt}: its first chunk (the role), its content chunks repeated in order up to
+ * {@link #STREAM_CHUNKS} − 2, and its last chunk (finish_reason and x_groq usage).
+ */
+public final class Fixtures {
+    public static final int STREAM_CHUNKS = 1_000;
+
+    private final byte[] completion;
+    private final List<String> chunks;
+
+    private Fixtures(byte[] completion, List<String> chunks) {
+        this.completion = completion;
+        this.chunks = chunks;
+    }
+
+    /** Reads from the folder named by {@code groqj.fixtures} (run.sh sets it to the shared fixtures). */
+    public static Fixtures load() {
+        String dir = System.getProperty("groqj.fixtures");
+        if (dir == null) throw new IllegalStateException("set -Dgroqj.fixtures to the fixtures folder");
+        Path recorded = Path.of(dir, "recorded", "vercel-ai");
+        try {
+            byte[] completion = Files.readAllBytes(recorded.resolve("groq-text.json"));
+            List<String> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(recorded.resolve("groq-text.chunks.txt"), StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) lines.add(line);
+            }
+            return new Fixtures(completion, expand(lines));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> expand(List<String> recorded) {
+        List<String> content = recorded.subList(1, recorded.size() - 1);
+        List<String> out = new ArrayList<>(STREAM_CHUNKS);
+        out.add(recorded.get(0));
+        for (int i = 0; out.size() < STREAM_CHUNKS - 1; i++) out.add(content.get(i % content.size()));
+        out.add(recorded.get(recorded.size() - 1));
+        return List.copyOf(out);
+    }
+
+    /** The non-streaming completion body, as Groq sent it. */
+    public byte[] completion() {
+        return completion.clone();
+    }
+
+    /** The {@link #STREAM_CHUNKS} chunk JSON documents, first to last. */
+    public List<String> chunks() {
+        return chunks;
+    }
+
+    /** The whole event stream as the wire carries it (before HTTP chunked framing). */
+    public byte[] sseBody() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String chunk : chunks) out.writeBytes(event(chunk));
+        out.writeBytes(done());
+        return out.toByteArray();
+    }
+
+    static byte[] event(String json) {
+        return ("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] done() {
+        return "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
+    }
+}
