@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The default transport, over {@link java.net.http.HttpClient}: connections are pooled and reused, HTTP/2 is
@@ -39,17 +40,23 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /** Blocking calls whose body is in memory: the JDK's callbacks run where they arise, with no pool hops. */
     private final HttpClient direct;
-    /** Async calls and streamed uploads: callbacks and body reads on the JDK's pool, never on the selector. */
-    private final HttpClient pooled;
+    /**
+     * Async calls and streamed uploads: callbacks and body reads on the JDK's pool, never on the selector. Made on
+     * first use, so an application that only blocks pays for one client (its selector thread and start-up).
+     */
+    private final Supplier<HttpClient> pooledFactory;
+    private volatile HttpClient pooled;
 
     /** A transport over {@code client} for every call. */
     public JdkHttpTransport(HttpClient client) {
-        this(client, client);
+        this.direct = Objects.requireNonNull(client, "client == null");
+        this.pooled = client;
+        this.pooledFactory = () -> client;
     }
 
-    private JdkHttpTransport(HttpClient direct, HttpClient pooled) {
-        this.direct = Objects.requireNonNull(direct, "direct == null");
-        this.pooled = Objects.requireNonNull(pooled, "pooled == null");
+    private JdkHttpTransport(HttpClient direct, Supplier<HttpClient> pooledFactory) {
+        this.direct = direct;
+        this.pooledFactory = pooledFactory;
     }
 
     /**
@@ -60,7 +67,19 @@ public final class JdkHttpTransport implements HttpTransport {
      */
     public static JdkHttpTransport create(Duration connectTimeout) {
         Objects.requireNonNull(connectTimeout, "connectTimeout == null");
-        return new JdkHttpTransport(builder(connectTimeout).executor(Runnable::run).build(), builder(connectTimeout).build());
+        return new JdkHttpTransport(builder(connectTimeout).executor(Runnable::run).build(),
+                () -> builder(connectTimeout).build());
+    }
+
+    private HttpClient pooled() {
+        HttpClient client = pooled;
+        if (client == null) {
+            synchronized (pooledFactory) { // builds a client, no I/O: safe for virtual threads
+                client = pooled;
+                if (client == null) pooled = client = pooledFactory.get();
+            }
+        }
+        return client;
     }
 
     private static HttpClient.Builder builder(Duration connectTimeout) {
@@ -91,7 +110,7 @@ public final class JdkHttpTransport implements HttpTransport {
                                                            java.net.http.HttpResponse.BodyHandler<T> handler) {
         try {
             RequestBody body = request.body();
-            HttpClient client = body == null || body.bytesIfBuffered() != null ? direct : pooled;
+            HttpClient client = body == null || body.bytesIfBuffered() != null ? direct : pooled();
             return client.send(toJdk(request), handler);
         } catch (IOException e) {
             throw translate(request, e);
@@ -121,7 +140,7 @@ public final class JdkHttpTransport implements HttpTransport {
     private <B, R> CompletableFuture<R> sendAsync(HttpRequest request, java.net.http.HttpResponse.BodyHandler<B> handler,
                                                   Function<java.net.http.HttpResponse<B>, R> mapper,
                                                   Consumer<? super R> discard) {
-        CompletableFuture<java.net.http.HttpResponse<B>> exchange = pooled.sendAsync(toJdk(request), handler);
+        CompletableFuture<java.net.http.HttpResponse<B>> exchange = pooled().sendAsync(toJdk(request), handler);
         CompletableFuture<R> result = exchange.handle((r, error) -> {
             if (error != null) throw translateAsync(request, error);
             return mapper.apply(r);
