@@ -1,7 +1,7 @@
 package dev.groqj.batches;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.groqj.OpenValue;
 
 import java.util.Objects;
 
@@ -13,7 +13,7 @@ import java.util.Objects;
  * if (batch.status() == BatchStatus.COMPLETED) { ... }                             // known values are constants
  * }</pre>
  */
-public final class BatchStatus {
+public final class BatchStatus extends OpenValue {
     /** The input file is being checked. */
     public static final BatchStatus VALIDATING = new BatchStatus("validating");
     /** The input file failed validation; {@link Batch#errors()} says why. */
@@ -28,10 +28,8 @@ public final class BatchStatus {
     public static final BatchStatus CANCELLING = new BatchStatus("cancelling");
     public static final BatchStatus CANCELLED = new BatchStatus("cancelled");
 
-    private final String value;
-
     private BatchStatus(String value) {
-        this.value = value;
+        super(value);
     }
 
     /** The constant for a known value, else a new instance holding {@code value} as received. */
@@ -54,26 +52,5 @@ public final class BatchStatus {
     /** Whether the batch will not change any more: completed, failed, expired or cancelled. */
     public boolean isTerminal() {
         return this == COMPLETED || this == FAILED || this == EXPIRED || this == CANCELLED;
-    }
-
-    /** The wire value, e.g. {@code "in_progress"}. */
-    @JsonValue
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof BatchStatus && ((BatchStatus) o).value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
     }
 }

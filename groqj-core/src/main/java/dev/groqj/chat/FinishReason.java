@@ -1,7 +1,7 @@
 package dev.groqj.chat;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.groqj.OpenValue;
 
 import java.util.Objects;
 
@@ -13,7 +13,7 @@ import java.util.Objects;
  * FinishReason.of("content_filter").value();                       // "content_filter"
  * }</pre>
  */
-public final class FinishReason {
+public final class FinishReason extends OpenValue {
     /** A natural stop point or a stop sequence. */
     public static final FinishReason STOP = new FinishReason("stop");
     /** {@code max_completion_tokens} or the context length was reached. */
@@ -23,10 +23,8 @@ public final class FinishReason {
     /** Deprecated form of {@link #TOOL_CALLS}. */
     public static final FinishReason FUNCTION_CALL = new FinishReason("function_call");
 
-    private final String value;
-
     private FinishReason(String value) {
-        this.value = value;
+        super(value);
     }
 
     /** The constant for a known value, else a new instance holding {@code value} as received. */
@@ -40,26 +38,5 @@ public final class FinishReason {
             case "function_call": return FUNCTION_CALL;
             default: return new FinishReason(value);
         }
-    }
-
-    /** The wire value, e.g. {@code "stop"}. */
-    @JsonValue
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof FinishReason && ((FinishReason) o).value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
     }
 }
