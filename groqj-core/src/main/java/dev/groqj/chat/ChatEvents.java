@@ -27,6 +27,8 @@ final class ChatEvents {
 
     private final StreamCall stream;
     private final ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
+    /** Built once at the end, for the listeners and for {@code accumulate()} alike. */
+    private ChatCompletion ended;
 
     ChatEvents(StreamCall stream) {
         this.stream = stream;
@@ -62,7 +64,8 @@ final class ChatEvents {
 
     /** The stream ended well: reports it with what the chunks said. */
     void end() {
-        stream.ended(ChatService.describe(accumulator.build()));
+        ended = accumulator.build();
+        stream.ended(ChatService.describe(ended));
     }
 
     /** The connection broke off mid-stream: the failure, reported, with the content so far. */
@@ -73,7 +76,7 @@ final class ChatEvents {
 
     /** The completion the chunks so far make. */
     ChatCompletion completion() {
-        return accumulator.build();
+        return ended != null ? ended : accumulator.build();
     }
 
     /** A chunk never starts with an error key; only parse what might be one. */
