@@ -47,6 +47,8 @@ import java.util.Objects;
 public final class GroqClient implements AutoCloseable {
     private final GroqConfig config;
     private final HttpTransport transport;
+    /** Whether {@link #transport} is this client's to close (not one the user passed in). */
+    private final boolean ownsTransport;
     private final ApiClient api;
     private final ChatService chat;
     private final AudioService audio;
@@ -59,7 +61,8 @@ public final class GroqClient implements AutoCloseable {
         this.config = b.config.build();
         AuthProvider auth = b.auth != null ? b.auth : new ApiKeyAuth(config.apiKey());
         auth.validate();
-        this.transport = b.transport != null ? b.transport : JdkHttpTransport.create(config.connectTimeout());
+        this.ownsTransport = b.transport == null;
+        this.transport = ownsTransport ? JdkHttpTransport.create(config.connectTimeout()) : b.transport;
         ResilienceOrchestrator.Builder resilience = ResilienceOrchestrator.builder()
                 .retryConfig(config.retryConfig())
                 .rateLimitManager(new RateLimitManager(b.clock))
@@ -137,9 +140,14 @@ public final class GroqClient implements AutoCloseable {
         return api.rateLimitStatus();
     }
 
+    /**
+     * Refuses every later call (a {@link GroqException}, nothing sent) and releases the threads and connections
+     * of the transport this client made; a transport passed to {@link Builder#transport} is yours to close.
+     */
     @Override
     public void close() {
-        transport.close();
+        api.close();
+        if (ownsTransport) transport.close();
     }
 
     private static long elapsedMs(long startNanos) {
@@ -173,6 +181,10 @@ public final class GroqClient implements AutoCloseable {
         public Builder baseUrl(String baseUrl) { config.baseUrl(baseUrl); return this; }
         public Builder timeout(Duration timeout) { config.timeout(timeout); return this; }
         public Builder connectTimeout(Duration connectTimeout) { config.connectTimeout(connectTimeout); return this; }
+        /** The longest silence while a body, whole or streamed, is read (default 60 s). */
+        public Builder readTimeout(Duration readTimeout) { config.readTimeout(readTimeout); return this; }
+        /** The most bytes read of a whole successful answer (default 64 MiB); past it the call fails. */
+        public Builder maxResponseBytes(long maxResponseBytes) { config.maxResponseBytes(maxResponseBytes); return this; }
         public Builder maxRetries(int maxRetries) { config.maxRetries(maxRetries); return this; }
         public Builder defaultHeader(String name, String value) { config.defaultHeader(name, value); return this; }
         /** Backoff, caps and an overall deadline for retries. */

@@ -2,6 +2,7 @@ package dev.groqj;
 
 import dev.groqj.auth.ApiKey;
 import dev.groqj.error.ValidationException;
+import dev.groqj.transport.HttpTransport;
 import dev.groqj.resilience.CircuitBreakerConfig;
 import dev.groqj.resilience.RateLimitConfig;
 import dev.groqj.resilience.RetryConfig;
@@ -27,11 +28,14 @@ public final class GroqConfig {
     public static final String DEFAULT_BASE_URL = "https://api.groq.com/openai/v1";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final ApiKey apiKey;
     private final String baseUrl;
     private final Duration timeout;
     private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final long maxResponseBytes;
     private final RetryConfig retryConfig;
     private final CircuitBreakerConfig circuitBreakerConfig;
     private final RateLimitConfig rateLimitConfig;
@@ -42,6 +46,8 @@ public final class GroqConfig {
         this.baseUrl = stripTrailingSlash(b.baseUrl);
         this.timeout = b.timeout;
         this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.maxResponseBytes = b.maxResponseBytes;
         this.retryConfig = b.maxRetries == null ? b.retryConfig
                 : b.retryConfig.toBuilder().maxRetries(b.maxRetries).build();
         this.circuitBreakerConfig = b.circuitBreakerConfig;
@@ -59,6 +65,10 @@ public final class GroqConfig {
     /** How long one attempt may wait for the response headers. */
     public Duration timeout() { return timeout; }
     public Duration connectTimeout() { return connectTimeout; }
+    /** The longest silence while a body, whole or streamed, is read. */
+    public Duration readTimeout() { return readTimeout; }
+    /** The most bytes read of a whole (not streamed) successful answer. */
+    public long maxResponseBytes() { return maxResponseBytes; }
     /** Retries after the first attempt: {@code retryConfig().maxRetries()}. */
     public int maxRetries() { return retryConfig.maxRetries(); }
     /** Backoff, caps and deadline of retries (seed: retry_config). */
@@ -75,6 +85,8 @@ public final class GroqConfig {
         b.baseUrl = baseUrl;
         b.timeout = timeout;
         b.connectTimeout = connectTimeout;
+        b.readTimeout = readTimeout;
+        b.maxResponseBytes = maxResponseBytes;
         b.retryConfig = retryConfig;
         b.circuitBreakerConfig = circuitBreakerConfig;
         b.rateLimitConfig = rateLimitConfig;
@@ -128,6 +140,12 @@ public final class GroqConfig {
         return true;
     }
 
+    static Duration positive(String param, Duration d) {
+        Objects.requireNonNull(d, param + " == null");
+        if (d.isZero() || d.isNegative()) throw new ValidationException(param, "must be greater than 0, was " + d);
+        return d;
+    }
+
     private static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
@@ -135,7 +153,8 @@ public final class GroqConfig {
     @Override
     public String toString() {
         return "GroqConfig{apiKey=" + apiKey + ", baseUrl=" + baseUrl + ", timeout=" + timeout
-                + ", connectTimeout=" + connectTimeout + ", retryConfig=" + retryConfig
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+                + ", maxResponseBytes=" + maxResponseBytes + ", retryConfig=" + retryConfig
                 + ", circuitBreakerConfig=" + circuitBreakerConfig + ", rateLimitConfig=" + rateLimitConfig
                 + ", defaultHeaders=" + defaultHeaders.keySet() + '}';
     }
@@ -145,6 +164,8 @@ public final class GroqConfig {
         private String baseUrl = DEFAULT_BASE_URL;
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private long maxResponseBytes = HttpTransport.DEFAULT_MAX_RESPONSE_BYTES;
         private Integer maxRetries;
         private RetryConfig retryConfig = RetryConfig.DEFAULT;
         private CircuitBreakerConfig circuitBreakerConfig = CircuitBreakerConfig.DEFAULT;
@@ -193,6 +214,21 @@ public final class GroqConfig {
 
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout == null");
+            return this;
+        }
+
+        /** The longest silence while a body, whole or streamed, is read (default 60 s). */
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = positive("readTimeout", readTimeout);
+            return this;
+        }
+
+        /** The most bytes read of a whole successful answer (default 64 MiB); past it the call fails. */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            if (maxResponseBytes <= 0) {
+                throw new ValidationException("maxResponseBytes", "must be greater than 0, was " + maxResponseBytes);
+            }
+            this.maxResponseBytes = maxResponseBytes;
             return this;
         }
 

@@ -17,12 +17,16 @@ public final class RequestOptions {
 
     private final Duration timeout;
     private final Integer maxRetries;
+    private final Duration readTimeout;
+    private final Duration deadline;
     private final Map<String, String> headers;
     private final Map<String, String> queryParams;
 
     private RequestOptions(Builder b) {
         this.timeout = b.timeout;
         this.maxRetries = b.maxRetries;
+        this.readTimeout = b.readTimeout;
+        this.deadline = b.deadline;
         this.headers = Map.copyOf(b.headers);
         this.queryParams = Map.copyOf(b.queryParams);
     }
@@ -35,6 +39,10 @@ public final class RequestOptions {
     public Duration timeout() { return timeout; }
     /** Retries after the first attempt, or null for the client's. */
     public Integer maxRetries() { return maxRetries; }
+    /** The longest silence while the body is read, or null for the client's. */
+    public Duration readTimeout() { return readTimeout; }
+    /** The whole call's deadline (every attempt, wait and the body), or null for the client's {@code RetryConfig}. */
+    public Duration deadline() { return deadline; }
     public Map<String, String> headers() { return headers; }
     public Map<String, String> queryParams() { return queryParams; }
 
@@ -42,6 +50,8 @@ public final class RequestOptions {
         Builder b = new Builder();
         b.timeout = timeout;
         b.maxRetries = maxRetries;
+        b.readTimeout = readTimeout;
+        b.deadline = deadline;
         b.headers.putAll(headers);
         b.queryParams.putAll(queryParams);
         return b;
@@ -49,13 +59,16 @@ public final class RequestOptions {
 
     @Override
     public String toString() {
-        return "RequestOptions{timeout=" + timeout + ", maxRetries=" + maxRetries + ", headers=" + headers.keySet()
+        return "RequestOptions{timeout=" + timeout + ", maxRetries=" + maxRetries + ", readTimeout=" + readTimeout
+                + ", deadline=" + deadline + ", headers=" + headers.keySet()
                 + ", queryParams=" + queryParams + '}';
     }
 
     public static final class Builder {
         private Duration timeout;
         private Integer maxRetries;
+        private Duration readTimeout;
+        private Duration deadline;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final Map<String, String> queryParams = new LinkedHashMap<>();
 
@@ -73,6 +86,16 @@ public final class RequestOptions {
                 throw new dev.groqj.error.ValidationException("maxRetries", "must be >= 0, was " + maxRetries);
             }
             this.maxRetries = maxRetries;
+            return this;
+        }
+
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = GroqConfig.positive("readTimeout", readTimeout);
+            return this;
+        }
+
+        public Builder deadline(Duration deadline) {
+            this.deadline = GroqConfig.positive("deadline", deadline);
             return this;
         }
 

@@ -4,6 +4,8 @@ import dev.groqj.GroqConfig;
 import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.auth.AuthProvider;
+import dev.groqj.error.ApiException;
+import dev.groqj.error.ApiException.ErrorDetails;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.observability.CallInfo;
@@ -52,6 +54,7 @@ public final class ApiClient {
     /** Each fixed path is parsed into a URI once, not on every call. */
     private final Map<String, URI> fixedPathUris = new ConcurrentHashMap<>();
     private final HttpLog log;
+    private volatile boolean closed;
 
     public ApiClient(GroqConfig config, HttpTransport transport, AuthProvider auth, ResilienceOrchestrator resilience) {
         this(config, transport, auth, resilience, false);
@@ -171,7 +174,13 @@ public final class ApiClient {
         return resilience.rateLimitManager().status();
     }
 
+    /** Refuses every later call; closing the transport is the client's (it may be the user's). */
+    public void close() {
+        closed = true;
+    }
+
     private Exchange exchange(CallInfo call, RequestBody body, RequestOptions options) {
+        if (closed) throw new GroqException("the client is closed: " + call.operation() + " was not sent");
         Duration deadline = call.deadline() != null ? call.deadline() : config.retryConfig().deadline();
         Instant deadlineAt = deadline == null ? null : resilience.clock().instant().plus(deadline);
         return new Exchange(call, request(call.method(), call.path(), body, options), deadlineAt);
@@ -246,7 +255,10 @@ public final class ApiClient {
             return attempt;
         }
 
-        /** The request with its timeout cut to what the call's deadline leaves, so the deadline bounds every attempt. */
+        /**
+         * The request with its timeouts cut to what the call's deadline leaves, so the deadline bounds every attempt
+         * and the reading of its body.
+         */
         private HttpRequest withinDeadline() {
             if (deadlineAt == null) return request;
             Duration left = Duration.between(resilience.clock().instant(), deadlineAt);
@@ -254,10 +266,13 @@ public final class ApiClient {
                 throw new GroqTimeoutException(call.operation() + ": the call's deadline passed before attempt "
                         + (attempts.get()) + " could be sent", null);
             }
-            return left.compareTo(request.timeout()) >= 0 ? request : request.toBuilder().timeout(left).build();
+            HttpRequest.Builder attempt = request.toBuilder().attemptTimeout(left);
+            if (left.compareTo(request.timeout()) < 0) attempt.timeout(left);
+            return attempt.build();
         }
 
         private GroqException error(int status, Headers headers, byte[] body) {
+            if (status >= 300 && status < 400) return redirect(status, headers, body);
             return ErrorMapper.map(status, headers, body, rateLimitStatus(), resilience.clock());
         }
 
@@ -304,6 +319,16 @@ public final class ApiClient {
         }
     }
 
+    /** A redirect is never followed: the key would go along to wherever it points. */
+    private static ApiException redirect(int status, Headers headers, byte[] body) {
+        ErrorDetails d = ErrorMapper.details(status, headers, body);
+        String location = headers.firstOrNull("location");
+        String message = "redirect to " + (location == null ? "(no Location)" : location)
+                + " not followed: groqj sends requests, and the API key, only to the configured base URL";
+        return new ApiException(new ErrorDetails(status, message, d.type(), d.code(), d.param(),
+                d.failedGeneration(), d.requestId(), d.rawBody(), headers));
+    }
+
     private static boolean isSuccess(int status) {
         return status >= 200 && status < 300;
     }
@@ -318,6 +343,7 @@ public final class ApiClient {
 
     private static CallInfo finish(CallInfo.Builder call, RequestOptions options) {
         if (options != null && options.maxRetries() != null) call.maxRetries(options.maxRetries());
+        if (options != null && options.deadline() != null) call.deadline(options.deadline());
         return call.build();
     }
 
@@ -328,6 +354,8 @@ public final class ApiClient {
                 .uri(uri(path, o.queryParams()))
                 .body(body)
                 .timeout(o.timeout() != null ? o.timeout() : config.timeout())
+                .readTimeout(o.readTimeout() != null ? o.readTimeout() : config.readTimeout())
+                .maxResponseBytes(config.maxResponseBytes())
                 .header("User-Agent", userAgent)
                 .header("Accept", "application/json");
         config.defaultHeaders().forEach(b::header);

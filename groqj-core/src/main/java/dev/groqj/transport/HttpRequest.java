@@ -13,6 +13,9 @@ public final class HttpRequest {
     private final Headers headers;
     private final RequestBody body;
     private final Duration timeout;
+    private final Duration readTimeout;
+    private final Duration attemptTimeout;
+    private final long maxResponseBytes;
 
     private HttpRequest(Builder b) {
         this.method = Objects.requireNonNull(b.method, "method == null");
@@ -20,6 +23,9 @@ public final class HttpRequest {
         this.headers = Headers.wrapCaseInsensitive(new TreeMap<>(b.headers));
         this.body = b.body;
         this.timeout = b.timeout;
+        this.readTimeout = b.readTimeout;
+        this.attemptTimeout = b.attemptTimeout;
+        this.maxResponseBytes = b.maxResponseBytes;
     }
 
     public static Builder builder() {
@@ -33,9 +39,22 @@ public final class HttpRequest {
     public RequestBody body() { return body; }
     /** The timeout of this attempt (until the response headers arrive), or null for the transport's default. */
     public Duration timeout() { return timeout; }
+    /** The longest silence allowed while the body is read, whole or streamed; null for no limit. */
+    public Duration readTimeout() { return readTimeout; }
+    /**
+     * The most this attempt may take in all, from sending to the body's last byte (what the call's deadline
+     * leaves); null for no limit.
+     */
+    public Duration attemptTimeout() { return attemptTimeout; }
+    /**
+     * The most bytes read of a successful whole (not streamed) body; past it the exchange is aborted with a
+     * {@link dev.groqj.error.ResponseTooLargeException}. Error bodies are cut at {@link HttpTransport#MAX_ERROR_BODY_BYTES}.
+     */
+    public long maxResponseBytes() { return maxResponseBytes; }
 
     public Builder toBuilder() {
-        Builder b = new Builder().method(method).uri(uri).body(body).timeout(timeout);
+        Builder b = new Builder().method(method).uri(uri).body(body).timeout(timeout)
+                .readTimeout(readTimeout).attemptTimeout(attemptTimeout).maxResponseBytes(maxResponseBytes);
         b.headers.putAll(headers.toMap());
         return b;
     }
@@ -51,6 +70,9 @@ public final class HttpRequest {
         private final TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private RequestBody body;
         private Duration timeout;
+        private Duration readTimeout;
+        private Duration attemptTimeout;
+        private long maxResponseBytes = HttpTransport.DEFAULT_MAX_RESPONSE_BYTES;
 
         public Builder method(String method) { this.method = method; return this; }
         public Builder uri(URI uri) { this.uri = uri; return this; }
@@ -62,6 +84,13 @@ public final class HttpRequest {
         }
         public Builder body(RequestBody body) { this.body = body; return this; }
         public Builder timeout(Duration timeout) { this.timeout = timeout; return this; }
+        public Builder readTimeout(Duration readTimeout) { this.readTimeout = readTimeout; return this; }
+        public Builder attemptTimeout(Duration attemptTimeout) { this.attemptTimeout = attemptTimeout; return this; }
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            if (maxResponseBytes <= 0) throw new IllegalArgumentException("maxResponseBytes must be positive");
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
         public HttpRequest build() { return new HttpRequest(this); }
     }
 }
