@@ -90,20 +90,18 @@ final class BlockingBody extends InputStream implements BodySubscriber<InputStre
 
     @Override
     public void onError(Throwable error) {
-        lock.lock();
-        try {
-            failure = error;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        update(() -> failure = error);
     }
 
     @Override
     public void onComplete() {
+        update(() -> complete = true);
+    }
+
+    private void update(Runnable change) {
         lock.lock();
         try {
-            complete = true;
+            change.run();
             changed.signalAll();
         } finally {
             lock.unlock();
