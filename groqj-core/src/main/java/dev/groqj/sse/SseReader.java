@@ -38,7 +38,7 @@ public final class SseReader implements AutoCloseable {
         this(in, SseParser.DEFAULT_MAX_LINE_BYTES, SseParser.DEFAULT_MAX_EVENT_BYTES);
     }
 
-    /** A reader whose lines and events are capped as {@link SseParser#SseParser(java.util.function.Consumer, int, int)} says. */
+    /** A reader whose lines and events are capped at these sizes, in bytes, as {@link SseParser} says. */
     public SseReader(InputStream in, int maxLineBytes, int maxEventBytes) {
         this.in = Objects.requireNonNull(in, "in == null");
         this.parser = new SseParser(ready::add, maxLineBytes, maxEventBytes);
