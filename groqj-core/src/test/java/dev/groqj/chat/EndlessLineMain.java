@@ -1,11 +1,9 @@
 package dev.groqj.chat;
 
+import dev.groqj.ChildJvm;
 import dev.groqj.GroqClient;
 import dev.groqj.error.StreamException;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -22,12 +20,8 @@ public final class EndlessLineMain {
                 .maxRetries(0).build()) {
             String blocking = failure(() -> client.chat().stream(request).accumulate());
             String async = failure(() -> client.async().chat().stream(request, new ChatStreamHandler() { }).join());
-            long peakHeap = 0; // an upper bound: each pool's own peak, summed
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) peakHeap += pool.getPeakUsage().getUsed();
-            }
             System.out.println("blocking=" + blocking + " async=" + async
-                    + " maxHeap=" + Runtime.getRuntime().maxMemory() + " peakHeap=" + peakHeap);
+                    + " maxHeap=" + Runtime.getRuntime().maxMemory() + " peakHeap=" + ChildJvm.peakHeap());
         }
     }
 
