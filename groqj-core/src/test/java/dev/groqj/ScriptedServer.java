@@ -55,7 +55,7 @@ public final class ScriptedServer implements AutoCloseable {
             return new Scripted(200, Map.of("Content-Type", "text/event-stream"), chunks, -1, null);
         }
 
-        Scripted withHeader(String name, String value) {
+        public Scripted withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
             return new Scripted(status, h, chunks, cutAfterChunks, releaseBeforeHeaders, repeatLast);
@@ -138,6 +138,15 @@ public final class ScriptedServer implements AutoCloseable {
     /** Scripts a stream that repeats {@code event} until the client goes away (bounded). */
     public void sseEndless(String event) {
         enqueue(Scripted.sse(event).repeatLast(1_000_000));
+    }
+
+    /**
+     * Scripts a stream whose one {@code data:} line never ends: pieces of {@code pieceBytes} bytes of {@code x} until
+     * the client goes away, {@code maxBytes} at the most (the bound only turns a client that never stops into a
+     * failed test).
+     */
+    public void sseEndlessLine(int pieceBytes, long maxBytes) {
+        enqueue(Scripted.sse("data: ", "x".repeat(pieceBytes)).repeatLast((int) (maxBytes / pieceBytes)));
     }
 
     /** Scripts a recorded exchange: its status, content type and body bytes, in 1 KiB pieces. */

@@ -16,9 +16,11 @@ import java.util.stream.StreamSupport;
 
 /**
  * A streamed chat completion: iterate it once for chunks as they arrive, or {@link #accumulate()} it into one
- * {@link ChatCompletion}. Ends at {@code [DONE]} or a clean end of the body. An error inside the stream (Groq's
- * {@code event: error}) or a cut connection throws a {@link StreamException} holding the content so far.
- * Closing it early aborts the HTTP exchange.
+ * {@link ChatCompletion}. Ends at {@code [DONE]} or a clean end of the body. A failure throws a
+ * {@link StreamException} holding the content so far, after every chunk that arrived before it: an error inside
+ * the stream (Groq's {@code event: error}, or a chunk whose {@code x_groq.error} says Groq stopped the stream,
+ * thrown after that chunk), a cut connection, a timeout, a line or event past the caps, or a 2xx answer that is
+ * not {@code text/event-stream}. The exchange is then closed. Closing it early aborts the HTTP exchange.
  *
  * <pre>{@code
  * try (ChatStream stream = client.chat().stream(request)) {
@@ -28,6 +30,7 @@ import java.util.stream.StreamSupport;
  */
 public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoCloseable {
     private final OpenStream response;
+    /** Null when the answer is not an event stream: the first read then fails with its error. */
     private final SseReader reader;
     private final ChatEvents events;
     private boolean iterated;
@@ -35,7 +38,7 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 
     ChatStream(OpenStream response) {
         this.response = response;
-        this.reader = new SseReader(response.body());
+        this.reader = ChatEvents.isEventStream(response.headers()) ? new SseReader(response.body()) : null;
         this.events = new ChatEvents(response);
     }
 
@@ -96,27 +99,28 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
     }
 
     private ChatCompletionChunk readChunk() {
-        while (true) {
-            SseEvent event;
-            try {
-                event = reader.next();
-            } catch (IOException e) {
-                close();
-                throw events.cut(e);
+        try {
+            if (reader == null) throw notAnEventStream();
+            if (events.stopped() != null) throw events.stopped();
+            while (true) {
+                SseEvent event = reader.next();
+                if (event == null || ChatEvents.isDone(event)) {
+                    events.end();
+                    close();
+                    return null;
+                }
+                ChatCompletionChunk chunk = events.decode(event);
+                if (chunk != null) return chunk;
             }
-            if (event == null || ChatEvents.isDone(event)) {
-                events.end();
-                close();
-                return null;
-            }
-            ChatCompletionChunk chunk;
-            try {
-                chunk = events.decode(event);
-            } catch (StreamException e) {
-                close();
-                throw e;
-            }
-            if (chunk != null) return chunk;
+        } catch (IOException | RuntimeException e) {
+            StreamException failure = events.failed(e); // reported before close(), which would count as an end
+            close();
+            throw failure;
         }
+    }
+
+    private StreamException notAnEventStream() throws IOException {
+        return events.notAnEventStream(response.statusCode(),
+                response.body().readNBytes(ChatEvents.MAX_ERROR_BODY_BYTES));
     }
 }

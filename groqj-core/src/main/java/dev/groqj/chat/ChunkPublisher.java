@@ -8,6 +8,7 @@ import dev.groqj.sse.SseParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,7 @@ import java.util.function.Supplier;
  * read only as fast as the subscriber asks: one more piece of the body is requested from the transport only
  * when every chunk parsed so far was delivered and the subscriber wants more, so a slow subscriber holds at
  * most one piece in memory and the server is slowed by TCP flow control. {@code cancel()} aborts the exchange.
+ * Failures end it as {@link ChatStream} says, through {@code onError}, after every chunk that arrived before them.
  */
 final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkPublisher.class);
@@ -61,7 +63,9 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
         private volatile AsyncOpenStream stream;
         private volatile Flow.Subscription upstream;
         private boolean terminated;
+        /** Null when the answer is not an event stream: then its body is kept, capped, for the error message. */
         private SseParser parser;
+        private ByteArrayOutputStream notEventStream;
         private ChatEvents events;
 
         ChunkSubscription(Flow.Subscriber<? super ChatCompletionChunk> downstream) {
@@ -91,7 +95,8 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
                 }
                 stream = opened;
                 events = new ChatEvents(opened);
-                parser = new SseParser(this::onEvent);
+                if (ChatEvents.isEventStream(opened.headers())) parser = new SseParser(this::onEvent);
+                else notEventStream = new ByteArrayOutputStream();
                 if (cancelled || error != null) opened.close();
                 else opened.body().subscribe(this);
             });
@@ -137,18 +142,18 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
             try {
                 for (ByteBuffer buffer : item) {
                     if (ended || error != null) break;
-                    parser.feed(buffer);
+                    if (parser != null) parser.feed(buffer);
+                    else keep(buffer);
                 }
-            } catch (StreamException e) {
-                error = e;
-                stream.close();
+            } catch (RuntimeException e) {
+                fail(e);
             }
             drain();
         }
 
         @Override
         public void onError(Throwable failure) {
-            if (!ended && error == null && !cancelled) error = events.cut(failure);
+            if (!ended && error == null && !cancelled) fail(failure);
             drain();
         }
 
@@ -156,18 +161,38 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
         public void onComplete() {
             if (!ended && error == null) {
                 try {
+                    if (parser == null) throw notAnEventStream();
                     parser.finish();
                     if (!ended) end();
-                } catch (StreamException e) {
-                    error = e;
+                } catch (RuntimeException e) {
+                    fail(e);
                 }
             }
             drain();
         }
 
+        /** Reports the failure, then closes the exchange (a close alone would count as a normal end). */
+        private void fail(Throwable failure) {
+            error = events.failed(failure);
+            stream.close();
+        }
+
+        /** Keeps the start of a body that is not an event stream; the cap read is enough for its message. */
+        private void keep(ByteBuffer buffer) {
+            int room = ChatEvents.MAX_ERROR_BODY_BYTES - notEventStream.size();
+            byte[] bytes = new byte[Math.min(buffer.remaining(), room)];
+            buffer.get(bytes);
+            notEventStream.writeBytes(bytes);
+            if (notEventStream.size() == ChatEvents.MAX_ERROR_BODY_BYTES) throw notAnEventStream();
+        }
+
+        private StreamException notAnEventStream() {
+            return events.notAnEventStream(stream.statusCode(), notEventStream.toByteArray());
+        }
+
         /** The parser's sink: runs inside {@code feed}/{@code finish}, on the upstream signal's thread. */
         private void onEvent(SseEvent event) {
-            if (ended) return;
+            if (ended || error != null) return;
             if (ChatEvents.isDone(event)) {
                 end();
                 stream.close(); // nothing follows [DONE]: free the connection now
@@ -175,6 +200,7 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
             }
             ChatCompletionChunk chunk = events.decode(event);
             if (chunk != null) ready.add(chunk);
+            if (events.stopped() != null) fail(events.stopped()); // delivered after the chunk that says so
         }
 
         private void end() {

@@ -2,7 +2,10 @@ package dev.groqj.error;
 
 /**
  * A stream that failed after it began: an {@code event: error} inside a 200 stream (with the status code
- * from its body), or a connection cut mid-stream. {@link #partialContent()} holds what arrived before.
+ * from its body), a chunk whose {@code x_groq.error} says Groq stopped the stream, a 2xx answer that is not
+ * {@code text/event-stream} (status 200, the body's error message), or a failure reading the body, which is the
+ * cause: {@link NetworkException} (cut), {@link GroqTimeoutException}, {@link ResponseTooLargeException}.
+ * {@link #partialContent()} holds what arrived before; every chunk that arrived was delivered first.
  */
 public class StreamException extends ApiException {
     private final String partialContent;

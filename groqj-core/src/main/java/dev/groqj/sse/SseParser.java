@@ -1,5 +1,7 @@
 package dev.groqj.sse;
 
+import dev.groqj.error.ResponseTooLargeException;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -33,12 +35,21 @@ import java.util.function.Consumer;
  * lose it (for example the final usage chunk), so {@link #finish()} treats an unterminated last line as a line and
  * dispatches a pending event that has data.
  *
+ * <p>Memory is bounded: a line longer than {@code maxLineBytes}, or an event whose data lines add up to more than
+ * {@code maxEventBytes}, makes {@code feed} throw {@link ResponseTooLargeException}, so a line that never ends
+ * cannot exhaust the heap; the parser is then finished. A Groq chunk is one {@code data:} line of a few KB
+ * (a tool call or a compound model's search results can reach hundreds of KB), hence the 4 MiB defaults.
+ *
  * <p>Not thread safe: feed it from one thread. The sink runs on the calling thread, inside {@link #feed}; an
  * exception it throws propagates, and the rest of that buffer is not parsed.
  */
 public final class SseParser {
     private static final int INITIAL_CAPACITY = 256;
     private static final int SCRATCH_SIZE = 8192;
+    /** The default cap on one line, in bytes. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 4 << 20;
+    /** The default cap on the data of one event (its data lines, joined), in bytes. */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 4 << 20;
     private static final VarHandle LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
@@ -49,6 +60,8 @@ public final class SseParser {
     private static final byte[] RETRY = ascii("retry");
 
     private final Consumer<SseEvent> sink;
+    private final int maxLineBytes;
+    private final int maxEventBytes;
 
     /** The start of a line that has not ended yet when a feed ended. */
     private byte[] partial = new byte[INITIAL_CAPACITY];
@@ -67,8 +80,17 @@ public final class SseParser {
     private boolean firstLine = true;
     private boolean finished;
 
+    /** A parser with the default caps. */
     public SseParser(Consumer<SseEvent> sink) {
+        this(sink, DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    public SseParser(Consumer<SseEvent> sink, int maxLineBytes, int maxEventBytes) {
         this.sink = Objects.requireNonNull(sink, "sink == null");
+        if (maxLineBytes <= 0) throw new IllegalArgumentException("maxLineBytes <= 0: " + maxLineBytes);
+        if (maxEventBytes <= 0) throw new IllegalArgumentException("maxEventBytes <= 0: " + maxEventBytes);
+        this.maxLineBytes = maxLineBytes;
+        this.maxEventBytes = maxEventBytes;
     }
 
     /** Parses {@code len} bytes of {@code buf} from {@code off}, dispatching every event they complete. */
@@ -159,13 +181,15 @@ public final class SseParser {
     }
 
     private void appendPartial(byte[] buf, int off, int len) {
+        if ((long) partialLength + len > maxLineBytes) throw tooLarge("a line", maxLineBytes);
         int needed = partialLength + len;
-        if (needed > partial.length) partial = Arrays.copyOf(partial, Math.max(needed, partial.length * 2));
+        if (needed > partial.length) partial = Arrays.copyOf(partial, grown(partial.length, needed, maxLineBytes));
         System.arraycopy(buf, off, partial, partialLength, len);
         partialLength = needed;
     }
 
     private void line(byte[] buf, int off, int len) {
+        if (len > maxLineBytes) throw tooLarge("a line", maxLineBytes);
         if (firstLine) {
             firstLine = false;
             if (len >= 3 && buf[off] == (byte) 0xEF && buf[off + 1] == (byte) 0xBB && buf[off + 2] == (byte) 0xBF) {
@@ -201,8 +225,10 @@ public final class SseParser {
     }
 
     private void appendData(byte[] buf, int off, int len) {
+        // the LF after the last line is dropped at dispatch: it does not count
+        if ((long) dataLength + len > maxEventBytes) throw tooLarge("the data of an event", maxEventBytes);
         int needed = dataLength + len + 1;
-        if (needed > data.length) data = Arrays.copyOf(data, Math.max(needed, data.length * 2));
+        if (needed > data.length) data = Arrays.copyOf(data, grown(data.length, needed, maxEventBytes + 1));
         System.arraycopy(buf, off, data, dataLength, len);
         data[needed - 1] = '\n';
         dataLength = needed;
@@ -219,6 +245,20 @@ public final class SseParser {
         dataLength = 0;
         eventType = null;
         sink.accept(new SseEvent(type, text, lastEventId, retry));
+    }
+
+    /** Doubles a buffer, but never past what the cap allows. */
+    private static int grown(int length, int needed, int cap) {
+        return Math.max(needed, (int) Math.min(cap, 2L * length));
+    }
+
+    /** Ends the parse: what it held is dropped and later feeds fail. */
+    private ResponseTooLargeException tooLarge(String what, int cap) {
+        finished = true;
+        partialLength = 0;
+        dataLength = 0;
+        return new ResponseTooLargeException("server-sent events: " + what + " is longer than " + cap + " bytes",
+                cap, 0, null);
     }
 
     /** Decodes a value; empty is null, so an empty {@code event:} means the default type and {@code id:} resets. */

@@ -1,5 +1,6 @@
 package dev.groqj.audio;
 
+import dev.groqj.ChildJvm;
 import dev.groqj.transport.MultipartReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,21 +34,7 @@ class LargeUploadHeapTest {
         try (LoopbackServer server = new LoopbackServer()) {
             server.answer(200, "application/json", "{\"text\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
 
-            Process child = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // serial GC and C1 only: less CPU for a short run; neither changes the heap bound
-                    "-Xmx16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"),
-                    LargeUploadMain.class.getName(), server.baseUrl(), wav.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("child.log").toFile())
-                    .start();
-            boolean finished = child.waitFor(60, TimeUnit.SECONDS);
-            if (!finished) child.destroyForcibly();
-            String output = Files.readString(dir.resolve("child.log"));
-            assertThat(finished).as("child finished, output:%n%s", output).isTrue();
-            assertThat(child.exitValue()).as("child exit, output:%n%s", output).isZero();
-
+            String output = ChildJvm.run(dir, "-Xmx16m", LargeUploadMain.class, server.baseUrl(), wav.toString());
             Report report = Report.parse(output);
             LoopbackServer.Received r = server.take();
             List<MultipartReader.Part> parts = MultipartReader.parse(r.body(), r.header("Content-Type"));

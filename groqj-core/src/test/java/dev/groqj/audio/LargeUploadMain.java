@@ -1,10 +1,8 @@
 package dev.groqj.audio;
 
+import dev.groqj.ChildJvm;
 import dev.groqj.resilience.Sleeper;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,11 +28,7 @@ public final class LargeUploadMain {
                 })
                 .build());
 
-        long peakHeap = 0; // an upper bound: each pool's own peak, summed
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) peakHeap += pool.getPeakUsage().getUsed();
-        }
         System.out.println("text=" + t.text() + " sent=" + sent + " total=" + total
-                + " maxHeap=" + Runtime.getRuntime().maxMemory() + " peakHeap=" + peakHeap);
+                + " maxHeap=" + Runtime.getRuntime().maxMemory() + " peakHeap=" + ChildJvm.peakHeap());
     }
 }

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.groqj.error.ResponseTooLargeException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -267,6 +268,60 @@ class SseParserTest {
         input.append('\n');
         assertThat(parse(input.toString().getBytes(UTF_8), 1000))
                 .containsExactly(message(line + "\n" + line + "\n" + line));
+    }
+
+    @Test
+    void lineThatNeverEndsFailsAtTheCapWhicheverWayItIsFed() {
+        for (int piece : new int[] {1, 7, 100}) {
+            SseParser parser = new SseParser(event -> { }, 64, 1000);
+            byte[] x = new byte[piece];
+            Arrays.fill(x, (byte) 'x');
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 1000; i++) parser.feed(x, 0, x.length);
+            }).as("pieces of %d", piece).isInstanceOfSatisfying(ResponseTooLargeException.class, e -> {
+                assertThat(e.limitBytes()).isEqualTo(64);
+                assertThat(e.getMessage()).contains("a line is longer than 64 bytes");
+            });
+            assertThatThrownBy(() -> feed(parser, "\n")).as("a failed parser stays failed")
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void lineAtTheCapIsParsedAndOneByteMoreFails() {
+        String atCap = "data: " + "x".repeat(58); // 64 bytes
+        List<SseEvent> events = new ArrayList<>();
+        feed(new SseParser(events::add, 64, 1000), atCap + "\n\n");
+        assertThat(events).containsExactly(message("x".repeat(58)));
+        assertThatThrownBy(() -> feed(new SseParser(event -> { }, 64, 1000), atCap + "x\n\n"))
+                .isInstanceOf(ResponseTooLargeException.class);
+    }
+
+    @Test
+    void eventWithEndlessDataLinesFailsAtTheEventCap() {
+        List<SseEvent> events = new ArrayList<>();
+        SseParser parser = new SseParser(events::add, 64, 100);
+        feed(parser, "data: first\n\n");
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 1000; i++) feed(parser, "data: 0123456789\n");
+        }).isInstanceOfSatisfying(ResponseTooLargeException.class, e -> {
+            assertThat(e.limitBytes()).isEqualTo(100);
+            assertThat(e.getMessage()).contains("the data of an event is longer than 100 bytes");
+        });
+        assertThat(events).as("the event before is kept").containsExactly(message("first"));
+    }
+
+    @Test
+    void eventDataAtTheCapIsDispatched() {
+        List<SseEvent> events = new ArrayList<>();
+        feed(new SseParser(events::add, 64, 21), "data: 0123456789\ndata: 0123456789\n\n"); // 10 + LF + 10
+        assertThat(events).containsExactly(message("0123456789\n0123456789"));
+    }
+
+    @Test
+    void capsMustBePositive() {
+        assertThatThrownBy(() -> new SseParser(event -> { }, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SseParser(event -> { }, 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

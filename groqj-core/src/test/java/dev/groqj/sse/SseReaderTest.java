@@ -2,7 +2,9 @@ package dev.groqj.sse;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.groqj.error.ResponseTooLargeException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,6 +92,40 @@ class SseReaderTest {
         writer.join();
         assertThat(writerFailure.get()).isNull();
         assertThat(releasedByReader).as("first event returned while the writer was still holding the rest").isTrue();
+    }
+
+    @Test
+    void eventsCompletedInTheReadThatPassesTheCapAreReturnedBeforeTheFailure() throws IOException {
+        // one read holds two whole events and then a line past the cap
+        try (SseReader reader = new SseReader(stream("data: a\n\ndata: b\n\ndata: " + "x".repeat(200)), 64, 100)) {
+            assertThat(reader.next()).isEqualTo(SseEvent.message("a"));
+            assertThat(reader.next()).isEqualTo(SseEvent.message("b"));
+            assertThatThrownBy(reader::next).isInstanceOf(ResponseTooLargeException.class);
+            assertThatThrownBy(reader::next).as("and again").isInstanceOf(ResponseTooLargeException.class);
+        }
+    }
+
+    @Test
+    void eventsReadBeforeAFailingReadAreReturnedBeforeItsException() throws IOException {
+        IOException cut = new IOException("connection reset");
+        InputStream in = new InputStream() {
+            private final InputStream head = stream("data: a\n\ndata: b\n\ndata: partial");
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = head.read(b, off, len);
+                if (n < 0) throw cut;
+                return n;
+            }
+        };
+        try (SseReader reader = new SseReader(in)) {
+            assertThat(reader.next()).isEqualTo(SseEvent.message("a"));
+            assertThat(reader.next()).isEqualTo(SseEvent.message("b"));
+            assertThatThrownBy(reader::next).isSameAs(cut);
+        }
     }
 
     private static InputStream stream(String text) {
