@@ -21,8 +21,10 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static dev.groqj.HostileServer.ascii;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,8 +174,10 @@ class TrustHttpTest {
     void closedClientSendsNothingMoreAndEndsItsThreads() throws Exception {
         try (HostileServer server = new HostileServer((out, s) -> out.write(ascii(
                 "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")))) {
+            Set<Thread> before = threadsNamed("groqj-http-"); // other tests' clients may still have theirs
             GroqClient client = client(server).build();
             client.async().models().list().join(); // starts the pooled client and its threads
+            assertThat(threadsNamed("groqj-http-")).isNotEqualTo(before);
             client.close();
 
             assertThatThrownBy(() -> client.chat().create(HELLO))
@@ -181,7 +185,7 @@ class TrustHttpTest {
             assertThatThrownBy(() -> client.async().chat().create(HELLO).join())
                     .hasMessageContaining("closed");
             assertThat(server.heads()).hasSize(1);
-            assertThat(awaitNoThreadNamed("groqj-http-")).isTrue();
+            assertThat(awaitOnly(before, "groqj-http-")).isTrue();
         }
     }
 
@@ -198,10 +202,15 @@ class TrustHttpTest {
         }
     }
 
-    private static boolean awaitNoThreadNamed(String prefix) throws InterruptedException {
+    private static Set<Thread> threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith(prefix)).collect(Collectors.toSet());
+    }
+
+    /** Waits (bounded: 5 s) until the threads named so are only {@code allowed}. */
+    private static boolean awaitOnly(Set<Thread> allowed, String prefix) throws InterruptedException {
         for (int i = 0; i < 500; i++) {
-            if (Thread.getAllStackTraces().keySet().stream()
-                    .noneMatch(t -> t.isAlive() && t.getName().startsWith(prefix))) return true;
+            if (allowed.containsAll(threadsNamed(prefix))) return true;
             Thread.sleep(10);
         }
         return false;

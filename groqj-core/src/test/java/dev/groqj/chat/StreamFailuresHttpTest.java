@@ -1,6 +1,7 @@
 package dev.groqj.chat;
 
 import dev.groqj.GroqClient;
+import dev.groqj.HostileServer;
 import dev.groqj.ScriptedServer;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
@@ -10,26 +11,15 @@ import dev.groqj.error.StreamException;
 import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.GroqListener;
 import dev.groqj.observability.TokenUsage;
-import dev.groqj.transport.AsyncStreamingResponse;
-import dev.groqj.transport.Headers;
-import dev.groqj.transport.HttpRequest;
-import dev.groqj.transport.HttpResponse;
-import dev.groqj.transport.HttpTransport;
-import dev.groqj.transport.JdkHttpTransport;
-import dev.groqj.transport.StreamingResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
@@ -60,15 +50,12 @@ class StreamFailuresHttpTest {
     @BeforeEach
     void start() throws Exception {
         server = new ScriptedServer();
-        client = client(null);
+        client = client(GroqClient.builder().baseUrl(server.baseUrl()));
     }
 
-    /** A client of {@link #server} that records outcomes; over {@code transport}, or the default one when null. */
-    private GroqClient client(HttpTransport transport) {
-        GroqClient.Builder builder = GroqClient.builder().apiKey("gsk_test_abcdefghijklmnop1234")
-                .baseUrl(server.baseUrl());
-        if (transport != null) builder.transport(transport);
-        return builder.maxRetries(0).addListener(new GroqListener() {
+    /** A client from {@code builder} that records outcomes. */
+    private GroqClient client(GroqClient.Builder builder) {
+        return builder.apiKey("gsk_test_abcdefghijklmnop1234").maxRetries(0).addListener(new GroqListener() {
                     @Override public void callEnd(CallInfo call, TokenUsage usage, Duration duration) {
                         outcomes.add("callEnd");
                     }
@@ -154,18 +141,24 @@ class StreamFailuresHttpTest {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
-    void groqExceptionFromTheBodyIsTheCauseAsItIs(Mode mode) throws Exception {
-        client.close();
-        client = client(new TimeoutOnCutTransport(JdkHttpTransport.create(Duration.ofSeconds(5))));
-        server.sseCut(List.of(chunk("Hel"), chunk("lo")));
-        Outcome o = run(mode);
-        assertContents(o, "Hel", "lo");
-        assertThat(o.error()).isInstanceOfSatisfying(StreamException.class, e -> {
-            assertThat(e.partialContent()).isEqualTo("Hello");
-            assertThat(e.getCause()).isInstanceOf(GroqTimeoutException.class).hasMessage("silent too long");
-            assertThat(e.getMessage()).contains("timed out");
-        });
-        assertThat(outcomes).containsExactly("callFailed StreamException");
+    void silenceAfterTheFirstChunksEndsWithTheirContentAndATimeoutCause(Mode mode) throws Exception {
+        try (HostileServer stalling = new HostileServer((out, s) -> {
+            out.write(HostileServer.ascii("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n"
+                    + chunk("Hel") + chunk("lo")));
+            out.flush();
+            s.awaitClose();
+        })) {
+            client.close();
+            client = client(GroqClient.builder().baseUrl(stalling.baseUrl()).readTimeout(Duration.ofMillis(300)));
+            Outcome o = run(mode);
+            assertContents(o, "Hel", "lo");
+            assertThat(o.error()).isInstanceOfSatisfying(StreamException.class, e -> {
+                assertThat(e.partialContent()).isEqualTo("Hello");
+                assertThat(e.getCause()).isInstanceOf(GroqTimeoutException.class).hasMessageContaining("readTimeout");
+                assertThat(e.getMessage()).contains("timed out");
+            });
+            assertThat(outcomes).containsExactly("callFailed StreamException");
+        }
     }
 
     @ParameterizedTest
@@ -181,67 +174,6 @@ class StreamFailuresHttpTest {
         });
         assertThat(outcomes).containsExactly("callFailed StreamException");
         assertThat(server.awaitClientAbort()).as("the client stopped reading the endless line").isTrue();
-    }
-
-    /**
-     * A custom transport over the JDK one whose streamed bodies fail as the transport rewrite makes them fail:
-     * with an unchecked {@link GroqTimeoutException} from {@code read()} or to {@code onError}, here when the
-     * connection is cut.
-     */
-    private static final class TimeoutOnCutTransport implements HttpTransport {
-        private final HttpTransport jdk;
-
-        TimeoutOnCutTransport(HttpTransport jdk) {
-            this.jdk = jdk;
-        }
-
-        private static GroqTimeoutException timeout(Throwable cut) {
-            return new GroqTimeoutException("silent too long", cut);
-        }
-
-        @Override public HttpResponse send(HttpRequest request) { return jdk.send(request); }
-        @Override public CompletableFuture<HttpResponse> sendAsync(HttpRequest request) { return jdk.sendAsync(request); }
-        @Override public void close() { jdk.close(); }
-
-        @Override
-        public StreamingResponse sendStreaming(HttpRequest request) {
-            StreamingResponse r = jdk.sendStreaming(request);
-            InputStream timingOut = new InputStream() {
-                @Override public int read() {
-                    throw new UnsupportedOperationException();
-                }
-                @Override public int read(byte[] b, int off, int len) {
-                    try {
-                        return r.body().read(b, off, len);
-                    } catch (IOException cut) {
-                        throw timeout(cut);
-                    }
-                }
-            };
-            return new StreamingResponse() {
-                @Override public int statusCode() { return r.statusCode(); }
-                @Override public Headers headers() { return r.headers(); }
-                @Override public InputStream body() { return timingOut; }
-                @Override public void close() { r.close(); }
-            };
-        }
-
-        @Override
-        public CompletableFuture<AsyncStreamingResponse> sendStreamingAsync(HttpRequest request) {
-            return jdk.sendStreamingAsync(request).thenApply(r -> new AsyncStreamingResponse() {
-                @Override public int statusCode() { return r.statusCode(); }
-                @Override public Headers headers() { return r.headers(); }
-                @Override public void close() { r.close(); }
-                @Override public Flow.Publisher<List<ByteBuffer>> body() {
-                    return subscriber -> r.body().subscribe(new Flow.Subscriber<>() {
-                        @Override public void onSubscribe(Flow.Subscription s) { subscriber.onSubscribe(s); }
-                        @Override public void onNext(List<ByteBuffer> item) { subscriber.onNext(item); }
-                        @Override public void onError(Throwable cut) { subscriber.onError(timeout(cut)); }
-                        @Override public void onComplete() { subscriber.onComplete(); }
-                    });
-                }
-            });
-        }
     }
 
     private static void assertContents(Outcome o, String... expected) {
