@@ -3,6 +3,7 @@ package dev.groqj.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.groqj.GroqClient;
 import dev.groqj.HealthStatus;
+import dev.groqj.RequestOptions;
 import dev.groqj.audio.SpeechFormat;
 import dev.groqj.audio.SpeechRequest;
 import dev.groqj.audio.Transcription;
@@ -18,6 +19,8 @@ import dev.groqj.chat.Tool;
 import dev.groqj.chat.ToolCall;
 import dev.groqj.chat.ToolChoice;
 import dev.groqj.error.GroqException;
+import dev.groqj.error.GroqTimeoutException;
+import dev.groqj.error.StreamException;
 import dev.groqj.internal.Json;
 import dev.groqj.models.Model;
 import dev.groqj.observability.CallInfo;
@@ -124,6 +127,9 @@ final class DemoCommand implements Callable<Integer> {
                 new Step("A 429 absorbed by a retry",
                         "The sandbox answers 429 with retry-after: 1; the client waits and retries on its own.",
                         this::rateLimitRetry),
+                new Step("A stalled stream cut off",
+                        "The sandbox opens a stream, then goes silent; readTimeout (here 0.5 s) ends it, typed, not hung.",
+                        this::stalledStream),
                 new Step("Health and rate limits",
                         "Latency of a small call, and what Groq's x-ratelimit-* headers say is left.",
                         this::health));
@@ -221,6 +227,24 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("      attempt %d got %d (%s); retried after %.1fs%n", retry.attempt(),
                 retry.error().statusCode(), retry.error().errorCode(), retry.delay().toMillis() / 1000.0);
         out.printf("      then answered in %d ms overall: %s%n", ms, completion.choices().get(0).message().content());
+    }
+
+    private void stalledStream(PrintWriter out) {
+        sandbox.enqueue(Endpoint.CHAT_COMPLETIONS,
+                ScriptedResponse.modelAnswer().toBuilder().chunkDelay(Duration.ofSeconds(30)).build());
+        long start = System.nanoTime();
+        int[] chunks = {0};
+        try (ChatStream stream = client.chat().stream(ChatRequest.builder().model(MODEL)
+                        .addMessage(Message.user("Tell me a long story")).build(),
+                RequestOptions.builder().readTimeout(Duration.ofMillis(500)).build())) {
+            stream.forEach(chunk -> chunks[0]++);
+            throw new IllegalStateException("the stalled stream did not time out");
+        } catch (StreamException e) {
+            if (!(e.getCause() instanceof GroqTimeoutException)) throw e;
+            out.printf("      StreamException after %d ms, caused by %s%n",
+                    Duration.ofNanos(System.nanoTime() - start).toMillis(), e.getCause().getClass().getSimpleName());
+            out.println("      the " + chunks[0] + " chunk(s) before the silence were delivered first; the connection is closed");
+        }
     }
 
     private void health(PrintWriter out) {
