@@ -62,7 +62,7 @@ public final class GroqClient implements AutoCloseable {
         this.transport = b.transport != null ? b.transport : JdkHttpTransport.create(config.connectTimeout());
         ResilienceOrchestrator.Builder resilience = ResilienceOrchestrator.builder()
                 .retryConfig(config.retryConfig())
-                .rateLimitManager(new RateLimitManager(b.clock))
+                .rateLimitManager(new RateLimitManager(b.clock, config.retryConfig().maxRetryAfter()))
                 .rateLimitConfig(config.rateLimitConfig())
                 .sleeper(b.sleeper)
                 .delayScheduler(b.delayScheduler)

@@ -74,7 +74,8 @@ public final class ResilienceOrchestrator {
         this.retry = b.retryConfig;
         this.circuitBreaker = b.circuitBreaker != null
                 ? b.circuitBreaker : b.circuitBreakerConfig.toCircuitBreaker("groq", clock);
-        this.rateLimitManager = b.rateLimitManager != null ? b.rateLimitManager : new RateLimitManager(clock);
+        this.rateLimitManager = b.rateLimitManager != null ? b.rateLimitManager
+                : new RateLimitManager(clock, retry.maxRetryAfter());
         this.budget = b.rateLimitConfig == null ? null : new RateLimitBudget(b.rateLimitConfig, clock);
         this.sleeper = b.sleeper;
         this.scheduler = b.scheduler;
@@ -340,7 +341,7 @@ public final class ResilienceOrchestrator {
                     if (grant.delay().compareTo(wait) > 0) wait = grant.delay();
                 }
             }
-            if (!wait.isZero() && deadline != null && clock.instant().plus(wait).isAfter(deadline)) {
+            if (!wait.isZero() && passesDeadline(wait)) {
                 throw giveUp(clientRateLimit("rate-limit wait of " + wait + " would pass the call's deadline", wait));
             }
             return wait;
@@ -387,10 +388,15 @@ public final class ResilienceOrchestrator {
             if (serverDelay != null && serverDelay.compareTo(retry.maxRetryAfter()) > 0) throw end(e);
             Duration delay = serverDelay != null ? serverDelay
                     : retry.backoff(attempt, ThreadLocalRandom.current().nextDouble());
-            if (deadline != null && clock.instant().plus(delay).isAfter(deadline)) throw end(e);
+            if (passesDeadline(delay)) throw end(e);
             LOG.debug("{} retry {} of {} in {}", call, attempt, maxRetries, delay);
             listener.retryScheduled(call, attempt, delay, e);
             return delay;
+        }
+
+        /** Whether a wait of {@code d} starting now would end after the deadline (no Instant arithmetic: d may be huge). */
+        private boolean passesDeadline(Duration d) {
+            return deadline != null && Duration.between(clock.instant(), deadline).compareTo(d) < 0;
         }
 
         void unexpected(Throwable e) {

@@ -83,6 +83,37 @@ class RateLimitWaitTest {
     }
 
     @Test
+    void hugeRetryAfterFailsAtOnceAndHoldsLaterCallsBackForAtMostMaxRetryAfter() {
+        RateLimitException hostile = Errors.status429("retry-after", "10000000000");
+        ResilienceOrchestrator o = orchestrator().build();
+
+        assertThat(catchThrowable(() -> o.execute(call, new Scripted(hostile)))).isSameAs(hostile);
+        Scripted refused = new Scripted();
+        RateLimitException remembered = catchThrowableOfType(RateLimitException.class, () -> o.execute(call, refused));
+        assertThat(remembered.statusCode()).isZero();
+        assertThat(remembered.retryAfter()).isEqualTo(GoDuration.MAX);
+        assertThat(refused.calls).as("refused unsent while remembered").hasValue(0);
+
+        time.advance(RetryConfig.DEFAULT.maxRetryAfter());
+        Scripted later = new Scripted();
+        assertThat(o.execute(call, later)).isEqualTo("ok");
+        assertThat(later.calls).hasValue(1);
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void hugeExhaustedResetNeverSleepsAndIsForgottenAfterMaxRetryAfter() {
+        limits.update(Headers.ofPairs("x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-tokens", "99999999999999h"));
+        ResilienceOrchestrator o = orchestrator().build();
+
+        assertThatThrownBy(() -> o.execute(call, new Scripted())).isInstanceOf(RateLimitException.class);
+        time.advance(Duration.ofSeconds(60));
+
+        assertThat(o.execute(call, new Scripted())).isEqualTo("ok");
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
     void retryBlockedByAnExhaustedLimitEndsWithTheLastError() {
         ServerException error = Errors.status5xx(503);
         AtomicInteger calls = new AtomicInteger();
