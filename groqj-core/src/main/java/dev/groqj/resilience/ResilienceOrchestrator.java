@@ -3,6 +3,7 @@ package dev.groqj.resilience;
 import dev.groqj.error.ApiException;
 import dev.groqj.error.CircuitOpenException;
 import dev.groqj.error.GroqException;
+import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.RateLimitException;
 import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.CircuitState;
@@ -49,7 +50,8 @@ import java.util.function.Supplier;
  * longer proactive throttle is cut to it; (3) the client budget, if any, is taken or waited for; (4) the
  * attempt runs. A failure is retried when {@link GroqException#isRetryable()}, attempts remain, the server's
  * retry-after is within the cap and the deadline leaves room for the delay ({@link RetryConfig} says which
- * delay). When retries end, the last error is thrown unchanged.
+ * delay). When retries end, the last error is thrown unchanged. The breaker hears of the call once, when it
+ * ends (see {@link CircuitBreakerConfig} for what counts).
  *
  * <p>Waits go through the {@link Sleeper} for blocking calls and the {@link DelayScheduler} for async ones,
  * so no thread is held while an async call waits. Events go to the {@link GroqListener}; a listener that
@@ -58,6 +60,8 @@ import java.util.function.Supplier;
  */
 public final class ResilienceOrchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(ResilienceOrchestrator.class);
+    /** How early a JDK timeout may fire against the clock: a timeout this close to the deadline is the deadline's. */
+    private static final Duration DEADLINE_PRECISION = Duration.ofMillis(50);
 
     private final RetryConfig retry;
     private final CircuitBreaker circuitBreaker;
@@ -354,8 +358,7 @@ public final class ResilienceOrchestrator {
         }
 
         <T> void succeeded(T result, Function<? super T, TokenUsage> usage) {
-            circuitBreaker.onSuccess(attemptNanos(), TimeUnit.NANOSECONDS);
-            holdsPermission = false;
+            record(null);
             LOG.debug("{} attempt {} succeeded", call, attempt);
             if (call.streaming()) return;
             TokenUsage used;
@@ -371,12 +374,6 @@ public final class ResilienceOrchestrator {
 
         /** After a failed attempt: the delay before the next one, or throws the error that ends the call. */
         Duration failed(GroqException e) {
-            if (CircuitBreakerConfig.isServerFailure(e)) {
-                circuitBreaker.onError(attemptNanos(), TimeUnit.NANOSECONDS, e);
-            } else {
-                circuitBreaker.onSuccess(attemptNanos(), TimeUnit.NANOSECONDS); // Groq answered: it is up
-            }
-            holdsPermission = false;
             last = e;
             Duration serverDelay = RetryAfter.from(e.headers(), clock)
                     .orElse(e instanceof RateLimitException ? ((RateLimitException) e).retryAfter() : null);
@@ -389,6 +386,8 @@ public final class ResilienceOrchestrator {
             Duration delay = serverDelay != null ? serverDelay
                     : retry.backoff(attempt, ThreadLocalRandom.current().nextDouble());
             if (passesDeadline(delay)) throw end(e);
+            circuitBreaker.releasePermission(); // the call goes on: its outcome is recorded once, when it ends
+            holdsPermission = false;
             LOG.debug("{} retry {} of {} in {}", call, attempt, maxRetries, delay);
             listener.retryScheduled(call, attempt, delay, e);
             return delay;
@@ -413,17 +412,14 @@ public final class ResilienceOrchestrator {
             return abort(last);
         }
 
-        /** Ends the call early with {@code e}, giving back an unused circuit permission. */
+        /** Ends the call early with {@code e}. */
         GroqException abort(GroqException e) {
-            if (holdsPermission) {
-                circuitBreaker.releasePermission();
-                holdsPermission = false;
-            }
             if (last != null && e != last) e.addSuppressed(last);
             return end(e);
         }
 
         private GroqException end(GroqException e) {
+            record(e);
             LOG.debug("{} failed after {} attempt(s): {}", call, attempt, e.getMessage());
             listener.callFailed(call, e, elapsed());
             return e;
@@ -431,6 +427,33 @@ public final class ResilienceOrchestrator {
 
         private Duration elapsed() {
             return Duration.between(start, clock.instant());
+        }
+
+        /**
+         * Tells the breaker how the call ended ({@code outcome} null: it succeeded), once per call and only when
+         * its last attempt holds a permission: a server failure is an error; any other answer from Groq shows it is
+         * up; a failure of the client's own (its deadline, a budget or wait refusal, cancellation, a file source)
+         * says nothing about Groq and just gives the permission back.
+         */
+        private void record(GroqException outcome) {
+            if (!holdsPermission) return;
+            holdsPermission = false;
+            if (outcome != null && CircuitBreakerConfig.isServerFailure(outcome) && !ownDeadline(outcome)) {
+                circuitBreaker.onError(attemptNanos(), TimeUnit.NANOSECONDS, outcome);
+            } else if (outcome == null || outcome.statusCode() > 0) {
+                circuitBreaker.onSuccess(attemptNanos(), TimeUnit.NANOSECONDS);
+            } else {
+                circuitBreaker.releasePermission();
+            }
+        }
+
+        /**
+         * Whether {@code e} is a timeout of the call's own deadline: the pipeline cuts an attempt's timeout to what
+         * the deadline leaves, so such a timeout fires at the deadline (within a timer's precision).
+         */
+        private boolean ownDeadline(GroqException e) {
+            return e instanceof GroqTimeoutException && deadline != null
+                    && Duration.between(clock.instant(), deadline).compareTo(DEADLINE_PRECISION) <= 0;
         }
 
         private long attemptNanos() {
@@ -464,8 +487,9 @@ public final class ResilienceOrchestrator {
         }
 
         /**
-         * Your own Resilience4j breaker (e.g. from a registry). Only server-side failures are reported to it as
-         * errors ({@link CircuitBreakerConfig#isServerFailure}); its own predicates then apply. The orchestrator
+         * Your own Resilience4j breaker (e.g. from a registry). Each call's outcome is reported to it once, when the
+         * call ends; only server-side failures as errors ({@link CircuitBreakerConfig#isServerFailure}), and its
+         * own predicates then apply; failures of the client's own are not reported. The orchestrator
          * subscribes to its state transitions for the listener.
          */
         public Builder circuitBreaker(CircuitBreaker circuitBreaker) {
