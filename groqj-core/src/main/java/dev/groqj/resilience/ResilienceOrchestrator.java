@@ -1,7 +1,10 @@
 package dev.groqj.resilience;
 
 import dev.groqj.error.ApiException;
+import dev.groqj.error.BudgetExceededException;
+import dev.groqj.error.CancelledException;
 import dev.groqj.error.CircuitOpenException;
+import dev.groqj.error.FileSourceException;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.RateLimitException;
@@ -15,6 +18,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -193,6 +198,11 @@ public final class ResilienceOrchestrator {
                 return;
             }
             Throwable cause = unwrap(failure);
+            if (result.isCancelled() || cause instanceof CancellationException) {
+                run.abort(new CancelledException("call cancelled", cause));
+                result.cancel(false);
+                return;
+            }
             if (!(cause instanceof GroqException)) {
                 run.unexpected(cause);
                 result.completeExceptionally(cause);
@@ -214,7 +224,7 @@ public final class ResilienceOrchestrator {
         CompletableFuture<Void> timer = delay.isZero() ? CompletableFuture.completedFuture(null) : scheduler.delay(delay);
         timer.whenComplete((ignored, failure) -> {
             if (result.isDone()) {
-                run.abort(new GroqException("call cancelled"));
+                run.abort(new CancelledException("call cancelled during a wait of " + delay, null));
             } else if (failure != null) {
                 result.completeExceptionally(run.abort(new GroqException("could not schedule a wait of " + delay, failure)));
             } else {
@@ -229,7 +239,7 @@ public final class ResilienceOrchestrator {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw run.abort(new GroqException("interrupted while waiting " + duration, e));
+            throw run.abort(new CancelledException("interrupted while waiting " + duration, e));
         }
     }
 
@@ -249,6 +259,15 @@ public final class ResilienceOrchestrator {
     /** A streaming call's stream failed after it opened (e.g. an {@code event: error}): reports {@code callFailed}. */
     public void streamFailed(CallInfo call, Instant startedAt, GroqException error) {
         listener.callFailed(call, error, Duration.between(startedAt, clock.instant()));
+    }
+
+    /** Whether {@code e} shows the request never left: an upload source that failed, or a refused connection. */
+    private static boolean neverLeftTheClient(GroqException e) {
+        if (e instanceof FileSourceException) return true;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) return true;
+        }
+        return false;
     }
 
     private void correctBudget(CallInfo call, TokenUsage usage) {
@@ -297,6 +316,9 @@ public final class ResilienceOrchestrator {
         private final int maxRetries;
         private int attempt;
         private boolean holdsPermission;
+        /** Whether the current attempt took from the client budget, and whether it was sent. */
+        private boolean holdsBudget;
+        private boolean attemptSent;
         private Instant attemptStart;
         private GroqException last;
 
@@ -313,6 +335,7 @@ public final class ResilienceOrchestrator {
         /** Before an attempt: circuit permission, rate-limit and budget. Returns how long to wait before sending. */
         Duration prepare() {
             attempt++;
+            attemptSent = false;
             if (!circuitBreaker.tryAcquirePermission()) {
                 throw giveUp(circuitOpen());
             }
@@ -335,10 +358,11 @@ public final class ResilienceOrchestrator {
             if (budget != null) {
                 RateLimitBudget.Grant grant = budget.acquire(call.estimatedTokens());
                 if (!grant.granted()) {
-                    throw giveUp(clientRateLimit("client-side budget exhausted (" + call.estimatedTokens()
+                    throw giveUp(new BudgetExceededException("client-side budget exhausted (" + call.estimatedTokens()
                             + " estimated tokens)" + (grant.delay() == null ? ": the estimate exceeds tokensPerMinute"
                             : "; room in " + grant.delay()), grant.delay()));
                 }
+                holdsBudget = true;
                 if (!grant.delay().isZero()) {
                     LOG.debug("{} attempt {} waits {} for the client budget", call, attempt, grant.delay());
                     listener.rateLimitWait(call, grant.delay(), WaitReason.CLIENT_BUDGET);
@@ -352,6 +376,7 @@ public final class ResilienceOrchestrator {
         }
 
         void sending() {
+            attemptSent = true;
             attemptStart = clock.instant();
             LOG.debug("{} attempt {}", call, attempt);
             listener.attemptStart(call, attempt);
@@ -359,6 +384,7 @@ public final class ResilienceOrchestrator {
 
         <T> void succeeded(T result, Function<? super T, TokenUsage> usage) {
             record(null);
+            holdsBudget = false; // the usage corrects it below
             LOG.debug("{} attempt {} succeeded", call, attempt);
             if (call.streaming()) return;
             TokenUsage used;
@@ -375,6 +401,7 @@ public final class ResilienceOrchestrator {
         /** After a failed attempt: the delay before the next one, or throws the error that ends the call. */
         Duration failed(GroqException e) {
             last = e;
+            giveBackBudget(e);
             Duration serverDelay = RetryAfter.from(e.headers(), clock)
                     .orElse(e instanceof RateLimitException ? ((RateLimitException) e).retryAfter() : null);
             if (e.statusCode() == 429 && serverDelay != null) rateLimitManager.onRetryAfter(serverDelay);
@@ -420,6 +447,7 @@ public final class ResilienceOrchestrator {
 
         private GroqException end(GroqException e) {
             record(e);
+            giveBackBudget(null);
             LOG.debug("{} failed after {} attempt(s): {}", call, attempt, e.getMessage());
             listener.callFailed(call, e, elapsed());
             return e;
@@ -427,6 +455,23 @@ public final class ResilienceOrchestrator {
 
         private Duration elapsed() {
             return Duration.between(start, clock.instant());
+        }
+
+        /**
+         * Gives the current attempt's share of the client budget back when the model never ran for it
+         * ({@code failure} null: the call ends). Unsent (refused, cancelled or interrupted in its wait), refused
+         * at connect, or its upload source failed: the request and its tokens never reached Groq. Answered with a
+         * 4xx (429 included) or 498: Groq counted the request but the model did not run, so only the tokens.
+         * A 5xx, timeout or cut may come after the model ran: nothing is given back.
+         */
+        private void giveBackBudget(GroqException failure) {
+            if (!holdsBudget) return;
+            holdsBudget = false;
+            boolean neverReachedGroq = !attemptSent || neverLeftTheClient(failure);
+            int status = failure == null ? 0 : failure.statusCode();
+            if (neverReachedGroq || (status >= 400 && status < 500) || status == 498) {
+                budget.giveBack(call.estimatedTokens(), neverReachedGroq);
+            }
         }
 
         /**

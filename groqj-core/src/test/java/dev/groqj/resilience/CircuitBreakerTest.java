@@ -1,6 +1,8 @@
 package dev.groqj.resilience;
 
+import dev.groqj.error.BudgetExceededException;
 import dev.groqj.error.CircuitOpenException;
+import dev.groqj.error.FileSourceException;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.ServerException;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -137,6 +140,34 @@ class CircuitBreakerTest {
         assertThat(o.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(counted ? 3 : 0);
         assertThat(o.circuitBreaker().getState())
                 .isEqualTo(counted ? CircuitBreaker.State.OPEN : CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void anUnreadableUploadIsNeitherRetriedNorCounted() {
+        ResilienceOrchestrator o = orchestrator().build();
+        CallInfo retried = once.toBuilder().maxRetries(5).build();
+        AtomicInteger calls = new AtomicInteger();
+        for (int i = 0; i < 3; i++) {
+            FileSourceException unreadable = new FileSourceException("could not read talk.ogg", new IOException("gone"));
+            assertThatThrownBy(() -> o.execute(retried, Scripted.always(unreadable, calls))).isSameAs(unreadable);
+        }
+
+        assertThat(calls).hasValue(3);
+        assertThat(o.circuitBreaker().getMetrics().getNumberOfBufferedCalls()).isZero();
+        assertThat(o.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void budgetRefusalsAreNotCounted() {
+        ResilienceOrchestrator o = orchestrator()
+                .rateLimitConfig(RateLimitConfig.builder().requestsPerMinute(1).failFast().build()).build();
+        o.execute(once, new Scripted());
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> o.execute(once, new Scripted())).isInstanceOf(BudgetExceededException.class);
+        }
+
+        assertThat(o.circuitBreaker().getMetrics().getNumberOfBufferedCalls()).isEqualTo(1);
+        assertThat(o.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isZero();
     }
 
     /** An attempt that times out after {@code after}, as the transport does when its timer fires. */
