@@ -52,7 +52,8 @@ import java.util.function.Supplier;
  * <p>Per attempt: (1) the circuit breaker must permit it, else {@link CircuitOpenException} and nothing is
  * sent; (2) {@link RateLimitManager#shouldWait()} is waited out — an exhausted limit or retry-after longer
  * than {@link RetryConfig#maxRetryAfter()} fails at once with a {@link RateLimitException} of status 0, a
- * longer proactive throttle is cut to it; (3) the client budget, if any, is taken or waited for; (4) the
+ * longer proactive throttle is cut to it; (3) the client budget, if any, is taken or waited for, else
+ * {@link dev.groqj.error.BudgetExceededException}, and given back when the model never ran; (4) the
  * attempt runs. A failure is retried when {@link GroqException#isRetryable()}, attempts remain, the server's
  * retry-after is within the cap and the deadline leaves room for the delay ({@link RetryConfig} says which
  * delay). When retries end, the last error is thrown unchanged. The breaker hears of the call once, when it
@@ -115,7 +116,8 @@ public final class ResilienceOrchestrator {
      *     correct the client budget. Not called for a {@link CallInfo#streaming()} call, which ends later
      *     through {@link #streamEnded} or {@link #streamFailed}.
      * @throws GroqException the last attempt's error, or {@link CircuitOpenException} / a status-0
-     *     {@link RateLimitException} when the first attempt could not be sent
+     *     {@link RateLimitException} / {@link BudgetExceededException} when the first attempt could not be sent,
+     *     or {@link CancelledException} when the thread was interrupted in a wait (its flag set again)
      */
     public <T> T execute(CallInfo call, Supplier<T> attempt, Function<? super T, TokenUsage> usage) {
         Objects.requireNonNull(attempt, "attempt == null");
