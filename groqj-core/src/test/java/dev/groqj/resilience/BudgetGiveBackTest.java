@@ -1,6 +1,7 @@
 package dev.groqj.resilience;
 
 import dev.groqj.error.BudgetExceededException;
+import dev.groqj.error.CancelledException;
 import dev.groqj.error.FileSourceException;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.NetworkException;
@@ -99,5 +100,26 @@ class BudgetGiveBackTest {
 
         assertThat(o.execute(once(0), new Scripted())).isEqualTo("ok");
         assertThat(time.sleeps).as("the refused call's reservation did not push this one back").isEmpty();
+    }
+
+    @Test
+    void interruptedBudgetWaitIsCancelledAndGivesTheReservationBack() {
+        RateLimitConfig budget = RateLimitConfig.builder().requestsPerMinute(1).waitUpTo(Duration.ofMinutes(1)).build();
+        ResilienceOrchestrator o = rig.orchestrator().rateLimitConfig(budget).sleeper(d -> {
+            throw new InterruptedException();
+        }).build();
+        o.execute(once(0), new Scripted());
+        Scripted waiting = new Scripted();
+        try {
+            assertThatThrownBy(() -> o.execute(once(0), waiting)).isInstanceOf(CancelledException.class)
+                    .hasMessageContaining("interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        time.advance(Duration.ofMinutes(1));
+
+        assertThat(o.execute(once(0), new Scripted())).as("room again after a minute, not two").isEqualTo("ok");
+        assertThat(waiting.calls).hasValue(0);
     }
 }
