@@ -65,7 +65,7 @@ public final class GroqClient implements AutoCloseable {
         this.transport = ownsTransport ? JdkHttpTransport.create(config.connectTimeout()) : b.transport;
         ResilienceOrchestrator.Builder resilience = ResilienceOrchestrator.builder()
                 .retryConfig(config.retryConfig())
-                .rateLimitManager(new RateLimitManager(b.clock))
+                .rateLimitManager(new RateLimitManager(b.clock, config.retryConfig().maxRetryAfter()))
                 .rateLimitConfig(config.rateLimitConfig())
                 .sleeper(b.sleeper)
                 .delayScheduler(b.delayScheduler)

@@ -5,6 +5,7 @@ import dev.groqj.error.ApiException;
 import dev.groqj.error.AuthenticationException;
 import dev.groqj.error.BadRequestException;
 import dev.groqj.error.CapacityExceededException;
+import dev.groqj.error.DecodingException;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.NetworkException;
@@ -26,9 +27,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The client against a real HTTP server on loopback: what goes on the wire, and how answers map. */
 class ClientHttpTest {
@@ -212,5 +215,44 @@ class ClientHttpTest {
         assertThatThrownBy(() -> client.models().list())
                 .isInstanceOf(AuthenticationException.class)
                 .satisfies(e -> assertThat(e.toString()).doesNotContain(KEY));
+    }
+
+    @Test
+    void htmlInsteadOfJsonIsADecodingExceptionWithStatusRequestIdAndExcerpt() {
+        server.json(200, "<html><body>Welcome to the hotel wifi</body></html>", "x-request-id", "req_portal");
+
+        DecodingException e = catchThrowableOfType(DecodingException.class, () -> client.models().list());
+
+        assertThat(e.statusCode()).isEqualTo(200);
+        assertThat(e.requestId()).isEqualTo("req_portal");
+        assertThat(e.rawBody()).isEqualTo("<html><body>Welcome to the hotel wifi</body></html>");
+        assertThat(e.getMessage()).contains("ModelList").contains("200").doesNotContain(KEY);
+        assertThat(e.isRetryable()).isFalse();
+    }
+
+    @Test
+    void theExcerptIsBoundedWhateverTheBody() {
+        server.json(200, "{\"object\":\"list\",\"data\":" + "x".repeat(200_000));
+
+        DecodingException e = catchThrowableOfType(DecodingException.class, () -> client.models().list());
+
+        assertThat(e.rawBody()).startsWith("{\"object\":\"list\"").hasSize(2048);
+        assertThat(e.getMessage()).hasSizeLessThan(1024);
+    }
+
+    @Test
+    void wrongShapeIsADecodingExceptionToo() {
+        server.json(200, "{\"object\":\"list\",\"data\":\"not a list\"}");
+
+        assertThatThrownBy(() -> client.models().list()).isInstanceOf(DecodingException.class);
+    }
+
+    @Test
+    void asyncCallsFailTheSameWay() {
+        server.enqueue(Scripted.json(200, "not json").withHeader("x-request-id", "req_async"));
+
+        assertThatThrownBy(() -> client.async().models().list().get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(DecodingException.class)
+                .satisfies(e -> assertThat(((DecodingException) e.getCause()).requestId()).isEqualTo("req_async"));
     }
 }

@@ -137,7 +137,7 @@ public final class AudioService {
                 : asked == TranscriptionFormat.TEXT;
         return plain
                 ? Transcription.ofText(new String(response.body(), StandardCharsets.UTF_8))
-                : Json.read(response.body(), Transcription.class);
+                : Json.decode(response, Transcription.class);
     }
 
     /** The answer is audio, not the client's default {@code application/json}; a caller's own Accept wins. */

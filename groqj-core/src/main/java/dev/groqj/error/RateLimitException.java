@@ -5,8 +5,9 @@ import dev.groqj.resilience.RateLimitStatus;
 import java.time.Duration;
 
 /**
- * HTTP 429, or a client-side budget that would be exceeded ({@link #statusCode()} 0 then).
- * {@link #retryAfter()} says how long to wait when known.
+ * HTTP 429, or ({@link #statusCode()} 0, nothing sent) a rate limit Groq announced that is still exhausted
+ * for longer than {@code maxRetryAfter} or past the call's deadline. {@link #retryAfter()} says how long to wait
+ * when known. The client's own budget refuses with {@link BudgetExceededException} instead.
  */
 public class RateLimitException extends ApiException {
     private final Duration retryAfter;

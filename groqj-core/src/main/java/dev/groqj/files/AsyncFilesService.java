@@ -41,7 +41,7 @@ public final class AsyncFilesService {
         Objects.requireNonNull(request, "request == null");
         return Futures.map(api.sendAsync("files.upload", "POST", "/files", request.toMultipartBody(),
                         FilesService.uploadOptions(request, options)),
-                r -> new GroqResponse<>(Json.read(r.body(), FileObject.class), r.statusCode(), r.headers()));
+                r -> new GroqResponse<>(Json.decode(r, FileObject.class), r.statusCode(), r.headers()));
     }
 
     public CompletableFuture<FileList> list() {

@@ -50,7 +50,7 @@ public final class FilesService {
         Objects.requireNonNull(request, "request == null");
         HttpResponse response = api.send("files.upload", "POST", "/files", request.toMultipartBody(),
                 uploadOptions(request, options));
-        return new GroqResponse<>(Json.read(response.body(), FileObject.class), response.statusCode(),
+        return new GroqResponse<>(Json.decode(response, FileObject.class), response.statusCode(),
                 response.headers());
     }
 

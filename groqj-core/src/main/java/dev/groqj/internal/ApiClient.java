@@ -187,7 +187,7 @@ public final class ApiClient {
     }
 
     private static <T> GroqResponse<T> decode(HttpResponse response, Class<T> type) {
-        return new GroqResponse<>(Json.read(response.body(), type), response.statusCode(), response.headers());
+        return new GroqResponse<>(Json.decode(response, type), response.statusCode(), response.headers());
     }
 
     /**

@@ -22,7 +22,7 @@ import java.time.Clock;
 
 /** Turns an HTTP error answer into the matching {@link ApiException}. Not API. */
 public final class ErrorMapper {
-    private static final int MAX_MESSAGE_CHARS = 300;
+    static final int MAX_MESSAGE_CHARS = 300;
 
     private ErrorMapper() {
     }
@@ -75,13 +75,58 @@ public final class ErrorMapper {
         return v.isValueNode() ? v.asText() : v.toString();
     }
 
-    /** A readable line from a body that is not Groq's JSON (an HTML page from a proxy, say). */
-    private static String plainMessage(int status, String raw) {
-        String text = raw.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
-                .replaceAll("<[^>]+>", " ")
-                .replaceAll("\\s+", " ")
-                .trim();
-        if (text.isEmpty()) return "HTTP " + status + " with an empty body";
-        return text.length() > MAX_MESSAGE_CHARS ? text.substring(0, MAX_MESSAGE_CHARS) + "…" : text;
+    /**
+     * A readable line from a body that is not Groq's JSON (an HTML page from a proxy, say): tags dropped, script
+     * and style elements dropped whole, whitespace collapsed, cut at {@link #MAX_MESSAGE_CHARS}. One pass, linear in
+     * the body whatever its tags: a regex over a hostile page of unclosed tags was quadratic (seconds per 64 KB).
+     */
+    static String plainMessage(int status, String raw) {
+        StringBuilder text = new StringBuilder();
+        boolean tagsClose = true; // false once no '>' is left: every later '<' is then text
+        boolean scriptsClose = true;
+        boolean stylesClose = true;
+        int i = 0;
+        while (i < raw.length() && text.length() <= MAX_MESSAGE_CHARS) {
+            char c = raw.charAt(i);
+            int tagEnd = c == '<' && tagsClose ? raw.indexOf('>', i) : -1;
+            if (c == '<' && tagsClose && tagEnd < 0) tagsClose = false;
+            if (tagEnd < 0) {
+                appendCollapsed(text, Character.isWhitespace(c) ? ' ' : c);
+                i++;
+                continue;
+            }
+            int elementEnd = -1;
+            if (scriptsClose && opens(raw, i, "script")) {
+                elementEnd = closingTagEnd(raw, tagEnd, "</script");
+                scriptsClose = elementEnd >= 0;
+            } else if (stylesClose && opens(raw, i, "style")) {
+                elementEnd = closingTagEnd(raw, tagEnd, "</style");
+                stylesClose = elementEnd >= 0;
+            }
+            appendCollapsed(text, ' ');
+            i = (elementEnd >= 0 ? elementEnd : tagEnd) + 1;
+        }
+        String line = text.toString().trim();
+        if (line.isEmpty()) return "HTTP " + status + " with an empty body";
+        return line.length() > MAX_MESSAGE_CHARS ? line.substring(0, MAX_MESSAGE_CHARS) + "…" : line;
+    }
+
+    private static void appendCollapsed(StringBuilder text, char c) {
+        if (c != ' ' || (text.length() > 0 && text.charAt(text.length() - 1) != ' ')) text.append(c);
+    }
+
+    /** Whether the tag at {@code at} ({@code '<'}) opens element {@code name}, in any case. */
+    private static boolean opens(String raw, int at, String name) {
+        int after = at + 1 + name.length();
+        return raw.regionMatches(true, at + 1, name, 0, name.length())
+                && after < raw.length() && (raw.charAt(after) == '>' || Character.isWhitespace(raw.charAt(after)));
+    }
+
+    /** The index of the {@code '>'} ending the first {@code closing} tag after {@code from}, or -1 when none does. */
+    private static int closingTagEnd(String raw, int from, String closing) {
+        for (int i = raw.indexOf('<', from); i >= 0; i = raw.indexOf('<', i + 1)) {
+            if (raw.regionMatches(true, i, closing, 0, closing.length())) return raw.indexOf('>', i);
+        }
+        return -1;
     }
 }

@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.groqj.error.DecodingException;
 import dev.groqj.error.GroqException;
+import dev.groqj.transport.Headers;
+import dev.groqj.transport.HttpResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** The one configured Jackson mapper: unknown fields tolerated, nulls never written. Not API. */
 public final class Json {
@@ -29,6 +33,9 @@ public final class Json {
             return MAPPER.readerFor(type);
         }
     };
+
+    /** How much of an undecodable body an exception keeps: enough to see what came, bounded whatever came. */
+    static final int MAX_EXCERPT_BYTES = 2048;
 
     private Json() {
     }
@@ -49,12 +56,12 @@ public final class Json {
         }
     }
 
+    /** Decodes a body that did not come with an answer (a stream event, a line of a file). */
     public static <T> T read(byte[] json, Class<T> type) {
         try {
             return READERS.get(type).readValue(json);
         } catch (IOException e) {
-            throw new GroqException("could not decode " + type.getSimpleName() + " from the response: "
-                    + e.getMessage(), e);
+            throw undecodable(type, e, 0, json, null);
         }
     }
 
@@ -62,9 +69,26 @@ public final class Json {
         try {
             return READERS.get(type).readValue(json);
         } catch (IOException e) {
-            throw new GroqException("could not decode " + type.getSimpleName() + " from the response: "
-                    + e.getMessage(), e);
+            throw undecodable(type, e, 0, json.getBytes(StandardCharsets.UTF_8), null);
         }
+    }
+
+    /** Decodes the body of {@code response}; a failure keeps its status, request id and an excerpt. */
+    public static <T> T decode(HttpResponse response, Class<T> type) {
+        try {
+            return READERS.get(type).readValue(response.body());
+        } catch (IOException e) {
+            throw undecodable(type, e, response.statusCode(), response.body(), response.headers());
+        }
+    }
+
+    private static DecodingException undecodable(Class<?> type, IOException e, int status, byte[] body,
+                                                 Headers headers) {
+        String excerpt = new String(body, 0, Math.min(body.length, MAX_EXCERPT_BYTES), StandardCharsets.UTF_8);
+        return new DecodingException("could not decode " + type.getSimpleName() + " from the "
+                + (status == 0 ? "" : status + " ") + "response (" + body.length + " bytes): "
+                + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e, status, excerpt,
+                headers);
     }
 
     public static JsonNode tree(String json) {

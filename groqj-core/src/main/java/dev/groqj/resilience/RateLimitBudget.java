@@ -72,6 +72,12 @@ final class RateLimitBudget {
         }
     }
 
+    /** An attempt's share was not used: give back its tokens, and its request too when {@code request}. */
+    void giveBack(long estimatedTokens, boolean request) {
+        if (tokens != null && estimatedTokens > 0) tokens.addTokens(estimatedTokens);
+        if (requests != null && request) requests.addTokens(1);
+    }
+
     /**
      * Consumes {@code n} now or reserves it for later, and returns the nanos until the reservation is due;
      * -1 when that would be later than {@code maxWaitNanos}. Bucket4j's blocking API makes the reservation

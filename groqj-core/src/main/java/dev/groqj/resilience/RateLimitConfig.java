@@ -18,9 +18,11 @@ import java.util.Objects;
  *
  * <p>Both limits are token buckets (Bucket4j) that refill greedily over a minute, starting full. A call
  * takes one request and its estimated tokens before it is sent; once the answer's usage is known the
- * difference to the estimate is given back or taken. Every attempt of a call takes its share again.
- * In {@link Mode#WAIT} a call waits for room up to {@link #maxWait()}; in {@link Mode#FAIL_FAST}, or when
- * the wait would be longer, it fails with a {@code RateLimitException} whose status code is 0 and whose
+ * difference to the estimate is given back or taken. Every attempt of a call takes its share again, and
+ * gets it back when the model never ran for it: the request and its tokens when it never reached Groq
+ * (refused at connect, refused or cancelled before sending), the tokens when Groq answered with a 4xx such as
+ * 429, or 498. In {@link Mode#WAIT} a call waits for room up to {@link #maxWait()}; in {@link Mode#FAIL_FAST},
+ * or when the wait would be longer, it fails unsent with a {@code BudgetExceededException} whose
  * {@code retryAfter()} says when there will be room.
  */
 public final class RateLimitConfig {

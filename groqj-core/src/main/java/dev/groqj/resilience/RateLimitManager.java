@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li><b>Retry-after</b>: after {@link #onRetryAfter(Duration)}, every request waits until it has passed.</li>
  * </ul>
  * A wait already served (the elapsed time is past it) is no wait, so a status that is never refreshed does
- * not hold calls back forever.
+ * not hold calls back forever. A wait is remembered for at most {@code memory} (the client's
+ * {@link RetryConfig#maxRetryAfter()}) after the answer that announced it: a reset or retry-after of hours,
+ * or a hostile one of centuries, refuses calls for that long at most, then the next call asks Groq again.
  */
 public final class RateLimitManager {
     private static final Logger LOG = LoggerFactory.getLogger(RateLimitManager.class);
@@ -47,16 +49,24 @@ public final class RateLimitManager {
     private static final String RESET_TOKENS = "x-ratelimit-reset-tokens";
 
     private final Clock clock;
+    private final Duration memory;
     private final AtomicReference<State> state =
-            new AtomicReference<>(new State(RateLimitStatus.UNKNOWN, Instant.MIN));
+            new AtomicReference<>(new State(RateLimitStatus.UNKNOWN, Instant.MIN, Instant.MIN));
 
     /** A manager on the system clock. */
     public RateLimitManager() {
         this(Clock.systemUTC());
     }
 
+    /** A manager that remembers a wait for the default {@link RetryConfig#maxRetryAfter()}, 60 s. */
     public RateLimitManager(Clock clock) {
+        this(clock, RetryConfig.DEFAULT.maxRetryAfter());
+    }
+
+    /** A manager that remembers a wait for at most {@code memory} after the answer that announced it. */
+    public RateLimitManager(Clock clock, Duration memory) {
         this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.memory = Objects.requireNonNull(memory, "memory == null");
     }
 
     /**
@@ -81,15 +91,16 @@ public final class RateLimitManager {
                     count(headers, REMAINING_TOKENS, s.tokensRemaining()),
                     duration(headers, RESET_TOKENS, s.tokensReset()),
                     now);
-            return new State(next, old.blockedUntil);
+            return new State(next, old.blockedUntil, old.blockedSince);
         });
     }
 
     /** A 429 said to wait {@code retryAfter}: every request waits until it has passed. */
     public void onRetryAfter(Duration retryAfter) {
         Objects.requireNonNull(retryAfter, "retryAfter == null");
-        Instant until = clock.instant().plus(retryAfter);
-        state.updateAndGet(old -> until.isAfter(old.blockedUntil) ? new State(old.status, until) : old);
+        Instant now = clock.instant();
+        Instant until = now.plus(retryAfter.compareTo(GoDuration.MAX) > 0 ? GoDuration.MAX : retryAfter);
+        state.updateAndGet(old -> until.isAfter(old.blockedUntil) ? new State(old.status, until, now) : old);
     }
 
     /** The status as of the last answer that carried rate-limit headers; {@link RateLimitStatus#UNKNOWN} before. */
@@ -111,7 +122,7 @@ public final class RateLimitManager {
     Optional<Wait> nextWait() {
         State s = state.get();
         Instant now = clock.instant();
-        Wait longest = longer(null, s.blockedUntil, now, WaitReason.RETRY_AFTER, true);
+        Wait longest = longer(null, s.blockedSince, s.blockedUntil, now, WaitReason.RETRY_AFTER, true);
         RateLimitStatus st = s.status;
         longest = longer(longest, st.requestsLimit(), st.requestsRemaining(), st.requestsReset(), st.updatedAt(),
                 now, WaitReason.REQUESTS_EXHAUSTED, WaitReason.REQUESTS_THROTTLED);
@@ -120,20 +131,21 @@ public final class RateLimitManager {
         return Optional.ofNullable(longest);
     }
 
-    private static Wait longer(Wait current, Long limit, Long remaining, Duration reset, Instant updatedAt,
-                               Instant now, WaitReason exhausted, WaitReason throttled) {
+    private Wait longer(Wait current, Long limit, Long remaining, Duration reset, Instant updatedAt,
+                        Instant now, WaitReason exhausted, WaitReason throttled) {
         if (remaining == null || reset == null || updatedAt == null) return current;
         if (remaining <= 0) {
-            return longer(current, updatedAt.plus(reset), now, exhausted, true);
+            return longer(current, updatedAt, updatedAt.plus(reset), now, exhausted, true);
         }
         if (limit != null && remaining < limit / 10) {
-            return longer(current, updatedAt.plus(reset.dividedBy(2)), now, throttled, false);
+            return longer(current, updatedAt, updatedAt.plus(reset.dividedBy(2)), now, throttled, false);
         }
         return current;
     }
 
-    private static Wait longer(Wait current, Instant until, Instant now, WaitReason reason, boolean exhausted) {
-        if (!until.isAfter(now)) return current;
+    /** The longer of {@code current} and the wait until {@code until} that an answer at {@code since} announced. */
+    private Wait longer(Wait current, Instant since, Instant until, Instant now, WaitReason reason, boolean exhausted) {
+        if (!until.isAfter(now) || Duration.between(since, now).compareTo(memory) >= 0) return current;
         Duration d = Duration.between(now, until);
         return current == null || d.compareTo(current.duration) > 0 ? new Wait(d, reason, exhausted) : current;
     }
@@ -164,6 +176,6 @@ public final class RateLimitManager {
     record Wait(Duration duration, WaitReason reason, boolean exhausted) {
     }
 
-    private record State(RateLimitStatus status, Instant blockedUntil) {
+    private record State(RateLimitStatus status, Instant blockedUntil, Instant blockedSince) {
     }
 }

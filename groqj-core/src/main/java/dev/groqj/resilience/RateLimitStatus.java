@@ -1,5 +1,6 @@
 package dev.groqj.resilience;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,7 +15,7 @@ import java.time.Instant;
  */
 public record RateLimitStatus(Long requestsLimit, Long requestsRemaining, Duration requestsReset,
                               Long tokensLimit, Long tokensRemaining, Duration tokensReset,
-                              Instant updatedAt) {
+                              Instant updatedAt) implements Serializable {
     public static final RateLimitStatus UNKNOWN = new RateLimitStatus(null, null, null, null, null, null, null);
 
     /** Whether, as of {@link #updatedAt()}, no requests or no tokens remained. */

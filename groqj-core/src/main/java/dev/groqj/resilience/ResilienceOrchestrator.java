@@ -1,8 +1,12 @@
 package dev.groqj.resilience;
 
 import dev.groqj.error.ApiException;
+import dev.groqj.error.BudgetExceededException;
+import dev.groqj.error.CancelledException;
 import dev.groqj.error.CircuitOpenException;
+import dev.groqj.error.FileSourceException;
 import dev.groqj.error.GroqException;
+import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.RateLimitException;
 import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.CircuitState;
@@ -14,6 +18,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,10 +52,12 @@ import java.util.function.Supplier;
  * <p>Per attempt: (1) the circuit breaker must permit it, else {@link CircuitOpenException} and nothing is
  * sent; (2) {@link RateLimitManager#shouldWait()} is waited out — an exhausted limit or retry-after longer
  * than {@link RetryConfig#maxRetryAfter()} fails at once with a {@link RateLimitException} of status 0, a
- * longer proactive throttle is cut to it; (3) the client budget, if any, is taken or waited for; (4) the
+ * longer proactive throttle is cut to it; (3) the client budget, if any, is taken or waited for, else
+ * {@link dev.groqj.error.BudgetExceededException}, and given back when the model never ran; (4) the
  * attempt runs. A failure is retried when {@link GroqException#isRetryable()}, attempts remain, the server's
  * retry-after is within the cap and the deadline leaves room for the delay ({@link RetryConfig} says which
- * delay). When retries end, the last error is thrown unchanged.
+ * delay). When retries end, the last error is thrown unchanged. The breaker hears of the call once, when it
+ * ends (see {@link CircuitBreakerConfig} for what counts).
  *
  * <p>Waits go through the {@link Sleeper} for blocking calls and the {@link DelayScheduler} for async ones,
  * so no thread is held while an async call waits. Events go to the {@link GroqListener}; a listener that
@@ -58,6 +66,8 @@ import java.util.function.Supplier;
  */
 public final class ResilienceOrchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(ResilienceOrchestrator.class);
+    /** How early a JDK timeout may fire against the clock: a timeout this close to the deadline is the deadline's. */
+    private static final Duration DEADLINE_PRECISION = Duration.ofMillis(50);
 
     private final RetryConfig retry;
     private final CircuitBreaker circuitBreaker;
@@ -74,7 +84,8 @@ public final class ResilienceOrchestrator {
         this.retry = b.retryConfig;
         this.circuitBreaker = b.circuitBreaker != null
                 ? b.circuitBreaker : b.circuitBreakerConfig.toCircuitBreaker("groq", clock);
-        this.rateLimitManager = b.rateLimitManager != null ? b.rateLimitManager : new RateLimitManager(clock);
+        this.rateLimitManager = b.rateLimitManager != null ? b.rateLimitManager
+                : new RateLimitManager(clock, retry.maxRetryAfter());
         this.budget = b.rateLimitConfig == null ? null : new RateLimitBudget(b.rateLimitConfig, clock);
         this.sleeper = b.sleeper;
         this.scheduler = b.scheduler;
@@ -105,7 +116,8 @@ public final class ResilienceOrchestrator {
      *     correct the client budget. Not called for a {@link CallInfo#streaming()} call, which ends later
      *     through {@link #streamEnded} or {@link #streamFailed}.
      * @throws GroqException the last attempt's error, or {@link CircuitOpenException} / a status-0
-     *     {@link RateLimitException} when the first attempt could not be sent
+     *     {@link RateLimitException} / {@link BudgetExceededException} when the first attempt could not be sent,
+     *     or {@link CancelledException} when the thread was interrupted in a wait (its flag set again)
      */
     public <T> T execute(CallInfo call, Supplier<T> attempt, Function<? super T, TokenUsage> usage) {
         Objects.requireNonNull(attempt, "attempt == null");
@@ -188,6 +200,11 @@ public final class ResilienceOrchestrator {
                 return;
             }
             Throwable cause = unwrap(failure);
+            if (result.isCancelled() || cause instanceof CancellationException) {
+                run.abort(new CancelledException("call cancelled", cause));
+                result.cancel(false);
+                return;
+            }
             if (!(cause instanceof GroqException)) {
                 run.unexpected(cause);
                 result.completeExceptionally(cause);
@@ -209,7 +226,7 @@ public final class ResilienceOrchestrator {
         CompletableFuture<Void> timer = delay.isZero() ? CompletableFuture.completedFuture(null) : scheduler.delay(delay);
         timer.whenComplete((ignored, failure) -> {
             if (result.isDone()) {
-                run.abort(new GroqException("call cancelled"));
+                run.abort(new CancelledException("call cancelled during a wait of " + delay, null));
             } else if (failure != null) {
                 result.completeExceptionally(run.abort(new GroqException("could not schedule a wait of " + delay, failure)));
             } else {
@@ -224,7 +241,7 @@ public final class ResilienceOrchestrator {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw run.abort(new GroqException("interrupted while waiting " + duration, e));
+            throw run.abort(new CancelledException("interrupted while waiting " + duration, e));
         }
     }
 
@@ -244,6 +261,15 @@ public final class ResilienceOrchestrator {
     /** A streaming call's stream failed after it opened (e.g. an {@code event: error}): reports {@code callFailed}. */
     public void streamFailed(CallInfo call, Instant startedAt, GroqException error) {
         listener.callFailed(call, error, Duration.between(startedAt, clock.instant()));
+    }
+
+    /** Whether {@code e} shows the request never left: an upload source that failed, or a refused connection. */
+    private static boolean neverLeftTheClient(GroqException e) {
+        if (e instanceof FileSourceException) return true;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) return true;
+        }
+        return false;
     }
 
     private void correctBudget(CallInfo call, TokenUsage usage) {
@@ -292,6 +318,9 @@ public final class ResilienceOrchestrator {
         private final int maxRetries;
         private int attempt;
         private boolean holdsPermission;
+        /** Whether the current attempt took from the client budget, and whether it was sent. */
+        private boolean holdsBudget;
+        private boolean attemptSent;
         private Instant attemptStart;
         private GroqException last;
 
@@ -308,6 +337,7 @@ public final class ResilienceOrchestrator {
         /** Before an attempt: circuit permission, rate-limit and budget. Returns how long to wait before sending. */
         Duration prepare() {
             attempt++;
+            attemptSent = false;
             if (!circuitBreaker.tryAcquirePermission()) {
                 throw giveUp(circuitOpen());
             }
@@ -330,31 +360,33 @@ public final class ResilienceOrchestrator {
             if (budget != null) {
                 RateLimitBudget.Grant grant = budget.acquire(call.estimatedTokens());
                 if (!grant.granted()) {
-                    throw giveUp(clientRateLimit("client-side budget exhausted (" + call.estimatedTokens()
+                    throw giveUp(new BudgetExceededException("client-side budget exhausted (" + call.estimatedTokens()
                             + " estimated tokens)" + (grant.delay() == null ? ": the estimate exceeds tokensPerMinute"
                             : "; room in " + grant.delay()), grant.delay()));
                 }
+                holdsBudget = true;
                 if (!grant.delay().isZero()) {
                     LOG.debug("{} attempt {} waits {} for the client budget", call, attempt, grant.delay());
                     listener.rateLimitWait(call, grant.delay(), WaitReason.CLIENT_BUDGET);
                     if (grant.delay().compareTo(wait) > 0) wait = grant.delay();
                 }
             }
-            if (!wait.isZero() && deadline != null && clock.instant().plus(wait).isAfter(deadline)) {
+            if (!wait.isZero() && passesDeadline(wait)) {
                 throw giveUp(clientRateLimit("rate-limit wait of " + wait + " would pass the call's deadline", wait));
             }
             return wait;
         }
 
         void sending() {
+            attemptSent = true;
             attemptStart = clock.instant();
             LOG.debug("{} attempt {}", call, attempt);
             listener.attemptStart(call, attempt);
         }
 
         <T> void succeeded(T result, Function<? super T, TokenUsage> usage) {
-            circuitBreaker.onSuccess(attemptNanos(), TimeUnit.NANOSECONDS);
-            holdsPermission = false;
+            record(null);
+            holdsBudget = false; // the usage corrects it below
             LOG.debug("{} attempt {} succeeded", call, attempt);
             if (call.streaming()) return;
             TokenUsage used;
@@ -370,13 +402,8 @@ public final class ResilienceOrchestrator {
 
         /** After a failed attempt: the delay before the next one, or throws the error that ends the call. */
         Duration failed(GroqException e) {
-            if (CircuitBreakerConfig.isServerFailure(e)) {
-                circuitBreaker.onError(attemptNanos(), TimeUnit.NANOSECONDS, e);
-            } else {
-                circuitBreaker.onSuccess(attemptNanos(), TimeUnit.NANOSECONDS); // Groq answered: it is up
-            }
-            holdsPermission = false;
             last = e;
+            giveBackBudget(e);
             Duration serverDelay = RetryAfter.from(e.headers(), clock)
                     .orElse(e instanceof RateLimitException ? ((RateLimitException) e).retryAfter() : null);
             if (e.statusCode() == 429 && serverDelay != null) rateLimitManager.onRetryAfter(serverDelay);
@@ -387,10 +414,17 @@ public final class ResilienceOrchestrator {
             if (serverDelay != null && serverDelay.compareTo(retry.maxRetryAfter()) > 0) throw end(e);
             Duration delay = serverDelay != null ? serverDelay
                     : retry.backoff(attempt, ThreadLocalRandom.current().nextDouble());
-            if (deadline != null && clock.instant().plus(delay).isAfter(deadline)) throw end(e);
+            if (passesDeadline(delay)) throw end(e);
+            circuitBreaker.releasePermission(); // the call goes on: its outcome is recorded once, when it ends
+            holdsPermission = false;
             LOG.debug("{} retry {} of {} in {}", call, attempt, maxRetries, delay);
             listener.retryScheduled(call, attempt, delay, e);
             return delay;
+        }
+
+        /** Whether a wait of {@code d} starting now would end after the deadline (no Instant arithmetic: d may be huge). */
+        private boolean passesDeadline(Duration d) {
+            return deadline != null && Duration.between(clock.instant(), deadline).compareTo(d) < 0;
         }
 
         void unexpected(Throwable e) {
@@ -407,17 +441,15 @@ public final class ResilienceOrchestrator {
             return abort(last);
         }
 
-        /** Ends the call early with {@code e}, giving back an unused circuit permission. */
+        /** Ends the call early with {@code e}. */
         GroqException abort(GroqException e) {
-            if (holdsPermission) {
-                circuitBreaker.releasePermission();
-                holdsPermission = false;
-            }
             if (last != null && e != last) e.addSuppressed(last);
             return end(e);
         }
 
         private GroqException end(GroqException e) {
+            record(e);
+            giveBackBudget(null);
             LOG.debug("{} failed after {} attempt(s): {}", call, attempt, e.getMessage());
             listener.callFailed(call, e, elapsed());
             return e;
@@ -425,6 +457,50 @@ public final class ResilienceOrchestrator {
 
         private Duration elapsed() {
             return Duration.between(start, clock.instant());
+        }
+
+        /**
+         * Gives the current attempt's share of the client budget back when the model never ran for it
+         * ({@code failure} null: the call ends). Unsent (refused, cancelled or interrupted in its wait), refused
+         * at connect, or its upload source failed: the request and its tokens never reached Groq. Answered with a
+         * 4xx (429 included) or 498: Groq counted the request but the model did not run, so only the tokens.
+         * A 5xx, timeout or cut may come after the model ran: nothing is given back.
+         */
+        private void giveBackBudget(GroqException failure) {
+            if (!holdsBudget) return;
+            holdsBudget = false;
+            boolean neverReachedGroq = !attemptSent || neverLeftTheClient(failure);
+            int status = failure == null ? 0 : failure.statusCode();
+            if (neverReachedGroq || (status >= 400 && status < 500) || status == 498) {
+                budget.giveBack(call.estimatedTokens(), neverReachedGroq);
+            }
+        }
+
+        /**
+         * Tells the breaker how the call ended ({@code outcome} null: it succeeded), once per call and only when
+         * its last attempt holds a permission: a server failure is an error; any other answer from Groq shows it is
+         * up; a failure of the client's own (its deadline, a budget or wait refusal, cancellation, a file source)
+         * says nothing about Groq and just gives the permission back.
+         */
+        private void record(GroqException outcome) {
+            if (!holdsPermission) return;
+            holdsPermission = false;
+            if (outcome != null && CircuitBreakerConfig.isServerFailure(outcome) && !ownDeadline(outcome)) {
+                circuitBreaker.onError(attemptNanos(), TimeUnit.NANOSECONDS, outcome);
+            } else if (outcome == null || outcome.statusCode() > 0) {
+                circuitBreaker.onSuccess(attemptNanos(), TimeUnit.NANOSECONDS);
+            } else {
+                circuitBreaker.releasePermission();
+            }
+        }
+
+        /**
+         * Whether {@code e} is a timeout of the call's own deadline: the pipeline cuts an attempt's timeout to what
+         * the deadline leaves, so such a timeout fires at the deadline (within a timer's precision).
+         */
+        private boolean ownDeadline(GroqException e) {
+            return e instanceof GroqTimeoutException && deadline != null
+                    && Duration.between(clock.instant(), deadline).compareTo(DEADLINE_PRECISION) <= 0;
         }
 
         private long attemptNanos() {
@@ -458,8 +534,9 @@ public final class ResilienceOrchestrator {
         }
 
         /**
-         * Your own Resilience4j breaker (e.g. from a registry). Only server-side failures are reported to it as
-         * errors ({@link CircuitBreakerConfig#isServerFailure}); its own predicates then apply. The orchestrator
+         * Your own Resilience4j breaker (e.g. from a registry). Each call's outcome is reported to it once, when the
+         * call ends; only server-side failures as errors ({@link CircuitBreakerConfig#isServerFailure}), and its
+         * own predicates then apply; failures of the client's own are not reported. The orchestrator
          * subscribes to its state transitions for the listener.
          */
         public Builder circuitBreaker(CircuitBreaker circuitBreaker) {

@@ -2,7 +2,6 @@ package dev.groqj.resilience;
 
 import dev.groqj.transport.Headers;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -19,7 +18,10 @@ import java.util.Optional;
  * Optional<Duration> wait = RetryAfter.from(response.headers(), clock); // e.g. PT2S for "retry-after: 2"
  * }</pre>
  *
- * A date in the past, or a negative number, is a zero wait; an unparseable value is ignored.
+ * A date in the past, or a negative number, is a zero wait; an unparseable value is ignored. A number of any
+ * size is read in linear time and saturates at {@link GoDuration#MAX} (about 292 years): a hostile
+ * {@code retry-after: 10000000000} is a very long wait, never an overflow. What such a wait does is the
+ * caller's rule ({@link RetryConfig#maxRetryAfter()}).
  */
 public final class RetryAfter {
     private RetryAfter() {
@@ -43,14 +45,13 @@ public final class RetryAfter {
         }
     }
 
-    /** {@code value} as a (possibly fractional) number of units of {@code nanosPerUnit}, or null. */
+    /** {@code value} as a (possibly fractional, possibly negative) number of units of {@code nanosPerUnit}, or null. */
     private static Duration scaled(String value, long nanosPerUnit) {
         if (value == null) return null;
-        try {
-            BigDecimal nanos = new BigDecimal(value.trim()).multiply(BigDecimal.valueOf(nanosPerUnit));
-            return nanos.signum() <= 0 ? Duration.ZERO : Duration.ofNanos(nanos.longValue());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        String v = value.trim();
+        boolean negative = v.startsWith("-");
+        long nanos = GoDuration.nanos(negative ? v.substring(1) : v, nanosPerUnit);
+        if (nanos < 0) return null;
+        return negative ? Duration.ZERO : Duration.ofNanos(nanos);
     }
 }

@@ -1,7 +1,11 @@
 package dev.groqj.transport;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +19,9 @@ import java.util.TreeMap;
  * h.first("X-Request-Id"); // Optional[req_123]
  * }</pre>
  */
-public final class Headers {
+public final class Headers implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public static final Headers EMPTY = new Headers(new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
 
     private final Map<String, List<String>> map;
@@ -80,6 +86,23 @@ public final class Headers {
 
     public boolean isEmpty() {
         return map.isEmpty();
+    }
+
+    /** Serialized as a plain copy of the map (the wrapped JDK map need not be serializable); read back through {@link #of}. */
+    private Object writeReplace() {
+        LinkedHashMap<String, List<String>> copy = new LinkedHashMap<>();
+        map.forEach((name, values) -> copy.put(name, new ArrayList<>(values)));
+        return new Serialized(copy);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("Headers are read through their serialized form");
+    }
+
+    private record Serialized(LinkedHashMap<String, List<String>> map) implements Serializable {
+        private Object readResolve() {
+            return Headers.of(map);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.groqj.transport;
 
+import dev.groqj.error.FileSourceException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -221,13 +222,15 @@ public final class MultipartBody implements RequestBody {
             if (closed) throw new IOException("stream closed");
             if (len == 0) return 0;
             while (index < frames.size() + files.size()) {
-                if (current == null) {
-                    current = index % 2 == 0
-                            ? new ByteArrayInputStream(frames.get(index / 2))
-                            : files.get(index / 2).content.open();
-                    currentRead = 0;
+                int n;
+                try {
+                    n = readCurrent(b, off, len);
+                } catch (IOException | RuntimeException e) {
+                    if (index % 2 == 0 || e instanceof FileSourceException) throw e;
+                    // the caller's file failed, not the network: typed so it is neither retried nor counted
+                    throw new FileSourceException("could not read file part '" + files.get(index / 2).fileName
+                            + "': " + e.getMessage(), e);
                 }
-                int n = current.read(b, off, len);
                 if (n > 0) {
                     currentRead += n;
                     return n;
@@ -238,18 +241,34 @@ public final class MultipartBody implements RequestBody {
             return -1;
         }
 
-        /** Closes the finished part and checks a file sent what its declared length promised. */
+        /** Reads from the current part, opening it first if need be; -1 at its end. */
+        private int readCurrent(byte[] b, int off, int len) throws IOException {
+            if (current == null) {
+                current = index % 2 == 0
+                        ? new ByteArrayInputStream(frames.get(index / 2))
+                        : files.get(index / 2).content.open();
+                currentRead = 0;
+            }
+            int n = current.read(b, off, len);
+            if (n < 0) checkLength();
+            return n;
+        }
+
+        /** Checks a finished file part sent what its declared length promised. */
+        private void checkLength() throws IOException {
+            if (index % 2 == 0) return;
+            Part file = files.get(index / 2);
+            long declared = file.content.contentLength();
+            if (declared >= 0 && declared != currentRead) {
+                throw new IOException("declared " + declared + " bytes but its source gave " + currentRead
+                        + "; did the file change while sending?");
+            }
+        }
+
+        /** Closes the finished part and moves to the next. */
         private void finishCurrent() throws IOException {
             current.close();
             current = null;
-            if (index % 2 == 1) {
-                Part file = files.get(index / 2);
-                long declared = file.content.contentLength();
-                if (declared >= 0 && declared != currentRead) {
-                    throw new IOException("file part '" + file.fileName + "' declared " + declared
-                            + " bytes but its source gave " + currentRead + "; did the file change while sending?");
-                }
-            }
             index++;
         }
 

@@ -3,6 +3,7 @@ package dev.groqj.files;
 import dev.groqj.GroqClient;
 import dev.groqj.ScriptedServer;
 import dev.groqj.ScriptedServer.Scripted;
+import dev.groqj.error.FileSourceException;
 import dev.groqj.error.NotFoundException;
 import dev.groqj.error.ValidationException;
 import dev.groqj.transport.FileSource;
@@ -17,10 +18,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -186,5 +189,19 @@ class FilesHttpTest {
             assertThat(e.param()).isEqualTo(param);
             assertThat(e.getMessage()).contains(message);
         });
+    }
+
+    @Test
+    void unreadableSourceFailsAnAsyncUploadWithFileSourceExceptionAndIsNotRetried() {
+        AtomicInteger opens = new AtomicInteger();
+        FileSource gone = FileSource.of(() -> {
+            opens.incrementAndGet();
+            throw new UncheckedIOException(new IOException("bucket gone"));
+        }, "batch.jsonl");
+        GroqClient retrying = GroqClient.builder().apiKey("gsk_test").baseUrl(server.baseUrl()).maxRetries(3).build();
+
+        assertThatThrownBy(() -> retrying.async().files().upload(FileUploadRequest.builder().file(gone).build()).join())
+                .hasCauseInstanceOf(FileSourceException.class).hasMessageContaining("bucket gone");
+        assertThat(opens).hasValue(1);
     }
 }

@@ -117,7 +117,7 @@ class AsyncExecuteTest {
 
         assertThat(attempt.calls).hasValue(1);
         assertThat(result).isCancelled();
-        assertThat(events.events).last().asString().startsWith("callFailed GroqException 0");
+        assertThat(events.events).last().asString().startsWith("callFailed CancelledException 0");
     }
 
     @Test
@@ -128,6 +128,7 @@ class AsyncExecuteTest {
         result.cancel(true);
 
         assertThat(inFlight).isCancelled();
+        assertThat(events.events).last().asString().startsWith("callFailed CancelledException 0");
     }
 
     @Test

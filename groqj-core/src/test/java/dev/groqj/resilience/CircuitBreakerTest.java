@@ -1,12 +1,18 @@
 package dev.groqj.resilience;
 
+import dev.groqj.error.BudgetExceededException;
 import dev.groqj.error.CircuitOpenException;
+import dev.groqj.error.FileSourceException;
 import dev.groqj.error.GroqException;
+import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.ServerException;
 import dev.groqj.observability.CallInfo;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -88,18 +94,88 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void aCallCountsOnceHoweverManyAttemptsItMade() {
+        CallInfo retried = once.toBuilder().maxRetries(5).build();
+        ResilienceOrchestrator o = orchestrator().build();
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThatThrownBy(() -> o.execute(retried, Scripted.always(Errors.status5xx(502), calls)))
+                .isInstanceOf(ServerException.class);
+        assertThat(o.execute(retried, new Scripted(Errors.status5xx(503), Errors.status5xx(503))))
+                .as("a call that succeeds on a retry is a success").isEqualTo("ok");
+
+        assertThat(calls).hasValue(6);
+        assertThat(o.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+        assertThat(o.circuitBreaker().getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
+        assertThat(o.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
     void circuitOpeningDuringRetriesEndsWithTheLastRealError() {
         CallInfo retried = once.toBuilder().maxRetries(5).build();
         ResilienceOrchestrator o = orchestrator().build();
         AtomicInteger calls = new AtomicInteger();
         ServerException error = Errors.status5xx(502);
 
-        Throwable thrown = catchThrowableOfType(ServerException.class,
-                () -> o.execute(retried, Scripted.always(error, calls)));
+        Throwable thrown = catchThrowableOfType(ServerException.class, () -> o.execute(retried, () -> {
+            calls.incrementAndGet();
+            o.circuitBreaker().transitionToOpenState(); // other calls opened it meanwhile
+            throw error;
+        }));
 
         assertThat(thrown).isSameAs(error);
-        assertThat(calls).hasValue(3);
+        assertThat(calls).hasValue(1);
         assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(CircuitOpenException.class);
+    }
+
+    @ParameterizedTest(name = "timeout after 2 s, deadline {0} s: counted {1}")
+    @CsvSource({"2, false", "60, true"})
+    void aTimeoutCountsUnlessItIsTheCallsOwnDeadline(int deadlineSeconds, boolean counted) {
+        ResilienceOrchestrator o = orchestrator().build();
+        CallInfo call = once.toBuilder().deadline(Duration.ofSeconds(deadlineSeconds)).build();
+        for (int i = 0; i < 3; i++) {
+            timesOut(o, call, Duration.ofSeconds(2));
+        }
+
+        assertThat(o.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(counted ? 3 : 0);
+        assertThat(o.circuitBreaker().getState())
+                .isEqualTo(counted ? CircuitBreaker.State.OPEN : CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void anUnreadableUploadIsNeitherRetriedNorCounted() {
+        ResilienceOrchestrator o = orchestrator().build();
+        CallInfo retried = once.toBuilder().maxRetries(5).build();
+        AtomicInteger calls = new AtomicInteger();
+        for (int i = 0; i < 3; i++) {
+            FileSourceException unreadable = new FileSourceException("could not read talk.ogg", new IOException("gone"));
+            assertThatThrownBy(() -> o.execute(retried, Scripted.always(unreadable, calls))).isSameAs(unreadable);
+        }
+
+        assertThat(calls).hasValue(3);
+        assertThat(o.circuitBreaker().getMetrics().getNumberOfBufferedCalls()).isZero();
+        assertThat(o.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void budgetRefusalsAreNotCounted() {
+        ResilienceOrchestrator o = orchestrator()
+                .rateLimitConfig(RateLimitConfig.builder().requestsPerMinute(1).failFast().build()).build();
+        o.execute(once, new Scripted());
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> o.execute(once, new Scripted())).isInstanceOf(BudgetExceededException.class);
+        }
+
+        assertThat(o.circuitBreaker().getMetrics().getNumberOfBufferedCalls()).isEqualTo(1);
+        assertThat(o.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    /** An attempt that times out after {@code after}, as the transport does when its timer fires. */
+    private void timesOut(ResilienceOrchestrator o, CallInfo call, Duration after) {
+        assertThatThrownBy(() -> o.execute(call, () -> {
+            time.advance(after);
+            throw new GroqTimeoutException("timed out", null);
+        })).isInstanceOf(GroqTimeoutException.class);
     }
 
     @Test

@@ -36,12 +36,35 @@ class GoDurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "s", "10", "1.2.3s", "5 seconds", "1d", "ms", "-", "1m-2s", "9999999999h", "."})
+    @ValueSource(strings = {"", "s", "10", "1.2.3s", "5 seconds", "1d", "ms", "-", "1m-2s", ".", "1..s", "1h 2m"})
     void rejectsWhatGoRejects(String text) {
         assertThat(GoDuration.tryParse(text)).isNull();
         assertThatThrownBy(() -> GoDuration.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a Go duration");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9999999999h", "99999999999999h", "2562048h", "9223372036854775808ns",
+            "100000000000000000000000000000000000000000s", "9223372036854775807ns1ns", "5124096h5124096h"})
+    void hugeDurationsSaturateInsteadOfOverflowing(String text) {
+        assertThat(GoDuration.parse(text)).isEqualTo(GoDuration.MAX);
+        assertThat(GoDuration.parse("-" + text)).isEqualTo(GoDuration.MAX.negated());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLargestExactValueIsNotSaturated() {
+        assertThat(GoDuration.parse("9223372036854775807ns")).isEqualTo(Duration.ofNanos(Long.MAX_VALUE));
+        assertThat(GoDuration.parse("2562047h")).isEqualTo(Duration.ofHours(2_562_047));
+    }
+
+    @org.junit.jupiter.api.Test
+    void longInputsParseInLinearTime() {
+        // a quadratic parse of 200k digits would take seconds; these return as fast as they are scanned
+        assertThat(GoDuration.parse("0".repeat(200_000) + "26ms")).isEqualTo(Duration.ofMillis(26));
+        assertThat(GoDuration.parse("9".repeat(200_000) + "ns")).isEqualTo(GoDuration.MAX);
+        assertThat(GoDuration.parse("1." + "9".repeat(200_000) + "s")).isEqualTo(Duration.ofNanos(1_999_999_999));
+        assertThat(GoDuration.parse("1ns".repeat(100_000))).isEqualTo(Duration.ofNanos(100_000));
     }
 
     @org.junit.jupiter.api.Test

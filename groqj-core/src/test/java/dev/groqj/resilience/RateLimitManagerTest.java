@@ -126,4 +126,38 @@ class RateLimitManagerTest {
         time.advance(Duration.ofSeconds(3));
         assertThat(limits.shouldWait()).isEmpty();
     }
+
+    @Test
+    void aHugeResetIsRememberedForAtMostTheMemoryThenForgotten() {
+        RateLimitManager limits = new RateLimitManager(time, Duration.ofSeconds(60));
+        limits.update(Headers.ofPairs("x-ratelimit-remaining-requests", "0",
+                "x-ratelimit-reset-requests", "99999999999999h"));
+        assertThat(limits.status().requestsReset()).isEqualTo(GoDuration.MAX);
+        assertThat(limits.isRateLimited()).isTrue();
+
+        time.advance(Duration.ofSeconds(60));
+
+        assertThat(limits.shouldWait()).isEmpty();
+        assertThat(limits.isRateLimited()).isFalse();
+    }
+
+    @Test
+    void aHugeRetryAfterIsRememberedForAtMostTheMemoryThenForgotten() {
+        RateLimitManager limits = new RateLimitManager(time, Duration.ofSeconds(60));
+        limits.onRetryAfter(Duration.ofSeconds(Long.MAX_VALUE));
+        assertThat(limits.nextWait()).hasValueSatisfying(w -> assertThat(w.duration()).isEqualTo(GoDuration.MAX));
+
+        time.advance(Duration.ofSeconds(59));
+        assertThat(limits.isRateLimited()).isTrue();
+        time.advance(Duration.ofSeconds(1));
+        assertThat(limits.shouldWait()).isEmpty();
+    }
+
+    @Test
+    void waitsWithinTheMemoryAreKeptWhole() {
+        RateLimitManager limits = new RateLimitManager(time, Duration.ofSeconds(10));
+        limits.onRetryAfter(Duration.ofSeconds(10));
+        time.advance(Duration.ofSeconds(9));
+        assertThat(limits.shouldWait()).contains(Duration.ofSeconds(1));
+    }
 }

@@ -1,5 +1,7 @@
 package dev.groqj.resilience;
 
+import dev.groqj.error.ApiException;
+import dev.groqj.error.BudgetExceededException;
 import dev.groqj.error.RateLimitException;
 import dev.groqj.error.ServerException;
 import dev.groqj.error.ValidationException;
@@ -83,6 +85,37 @@ class RateLimitWaitTest {
     }
 
     @Test
+    void hugeRetryAfterFailsAtOnceAndHoldsLaterCallsBackForAtMostMaxRetryAfter() {
+        RateLimitException hostile = Errors.status429("retry-after", "10000000000");
+        ResilienceOrchestrator o = orchestrator().build();
+
+        assertThat(catchThrowable(() -> o.execute(call, new Scripted(hostile)))).isSameAs(hostile);
+        Scripted refused = new Scripted();
+        RateLimitException remembered = catchThrowableOfType(RateLimitException.class, () -> o.execute(call, refused));
+        assertThat(remembered.statusCode()).isZero();
+        assertThat(remembered.retryAfter()).isEqualTo(GoDuration.MAX);
+        assertThat(refused.calls).as("refused unsent while remembered").hasValue(0);
+
+        time.advance(RetryConfig.DEFAULT.maxRetryAfter());
+        Scripted later = new Scripted();
+        assertThat(o.execute(call, later)).isEqualTo("ok");
+        assertThat(later.calls).hasValue(1);
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void hugeExhaustedResetNeverSleepsAndIsForgottenAfterMaxRetryAfter() {
+        limits.update(Headers.ofPairs("x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-tokens", "99999999999999h"));
+        ResilienceOrchestrator o = orchestrator().build();
+
+        assertThatThrownBy(() -> o.execute(call, new Scripted())).isInstanceOf(RateLimitException.class);
+        time.advance(Duration.ofSeconds(60));
+
+        assertThat(o.execute(call, new Scripted())).isEqualTo("ok");
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
     void retryBlockedByAnExhaustedLimitEndsWithTheLastError() {
         ServerException error = Errors.status5xx(503);
         AtomicInteger calls = new AtomicInteger();
@@ -132,27 +165,28 @@ class RateLimitWaitTest {
         o.execute(call, new Scripted());
         Scripted second = new Scripted();
 
-        RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> o.execute(call, second));
+        BudgetExceededException e = catchThrowableOfType(BudgetExceededException.class, () -> o.execute(call, second));
 
         assertThat(second.calls).hasValue(0);
         assertThat(e.statusCode()).isZero();
+        assertThat(e.isRetryable()).isFalse();
         assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
-    void budgetFailFastThrowsAClientRateLimitWithRetryAfter() {
+    void budgetFailFastThrowsBudgetExceededWithRetryAfter() {
         ResilienceOrchestrator o = orchestrator()
                 .rateLimitConfig(RateLimitConfig.builder().tokensPerMinute(1000).failFast().build()).build();
         o.execute(estimating(600), new Scripted());
         time.advance(Duration.ofSeconds(6)); // 100 tokens refilled: 500 available
         Scripted attempt = new Scripted();
 
-        RateLimitException e = catchThrowableOfType(RateLimitException.class,
+        BudgetExceededException e = catchThrowableOfType(BudgetExceededException.class,
                 () -> o.execute(estimating(800), attempt));
 
         assertThat(attempt.calls).hasValue(0);
+        assertThat(e).isNotInstanceOf(ApiException.class);
         assertThat(e.statusCode()).isZero();
-        assertThat(e.errorCode()).isEqualTo("rate_limit_exceeded");
         assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(18)); // 300 more tokens at 1000/min
         assertThat(time.sleeps).isEmpty();
     }
@@ -166,7 +200,7 @@ class RateLimitWaitTest {
 
         // 900 remain because only 100 were used; without the correction 500 would remain
         assertThat(o.execute(estimating(900), new Scripted())).isEqualTo("ok");
-        assertThatThrownBy(() -> o.execute(estimating(1), new Scripted())).isInstanceOf(RateLimitException.class);
+        assertThatThrownBy(() -> o.execute(estimating(1), new Scripted())).isInstanceOf(BudgetExceededException.class);
     }
 
     @Test
@@ -176,7 +210,7 @@ class RateLimitWaitTest {
 
         o.execute(estimating(100), () -> "ok", r -> TokenUsage.of(700, 200));
 
-        assertThatThrownBy(() -> o.execute(estimating(101), new Scripted())).isInstanceOf(RateLimitException.class);
+        assertThatThrownBy(() -> o.execute(estimating(101), new Scripted())).isInstanceOf(BudgetExceededException.class);
         assertThat(o.execute(estimating(100), new Scripted())).isEqualTo("ok");
     }
 
@@ -185,7 +219,7 @@ class RateLimitWaitTest {
         ResilienceOrchestrator o = orchestrator()
                 .rateLimitConfig(RateLimitConfig.builder().tokensPerMinute(1000).build()).build();
 
-        RateLimitException e = catchThrowableOfType(RateLimitException.class,
+        BudgetExceededException e = catchThrowableOfType(BudgetExceededException.class,
                 () -> o.execute(estimating(1001), new Scripted()));
 
         assertThat(e.retryAfter()).isNull();
@@ -197,7 +231,7 @@ class RateLimitWaitTest {
         ResilienceOrchestrator o = orchestrator().rateLimitConfig(RateLimitConfig.builder()
                 .requestsPerMinute(1).tokensPerMinute(100).failFast().build()).build();
 
-        assertThatThrownBy(() -> o.execute(estimating(101), new Scripted())).isInstanceOf(RateLimitException.class);
+        assertThatThrownBy(() -> o.execute(estimating(101), new Scripted())).isInstanceOf(BudgetExceededException.class);
         assertThat(o.execute(estimating(100), new Scripted())).isEqualTo("ok");
     }
 

@@ -150,6 +150,24 @@ class ResilienceHttpTest {
     }
 
     @Test
+    void hostileRetryAfterFailsAtOnceWithThe429AndNeverSleeps() {
+        server.json(429, "{\"error\":{\"message\":\"Rate limit reached\"}}", "retry-after", "10000000000");
+        server.json(200, OK_BODY);
+        GroqClient c = client().sleeper(Sleeper.SYSTEM).build(); // a real sleeper: a negative wait would throw
+
+        assertThatThrownBy(() -> c.chat().create(HELLO))
+                .isInstanceOfSatisfying(RateLimitException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(429);
+                    assertThat(e.retryAfter()).isEqualTo(GoDuration.MAX);
+                });
+        assertThat(server.requestCount()).isEqualTo(1);
+
+        time.advance(RetryConfig.DEFAULT.maxRetryAfter());
+        assertThat(c.chat().create(HELLO).id()).as("forgotten after maxRetryAfter").isNotBlank();
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
     void streamIsRetriedBeforeItOpensButNeverAfterItsFirstChunk() {
         server.json(503, SERVER_ERROR);
         server.sseCut(List.of("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","

@@ -1,5 +1,6 @@
 package dev.groqj.resilience;
 
+import dev.groqj.error.CancelledException;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.NetworkException;
@@ -214,7 +215,7 @@ class ResilienceOrchestratorTest {
         try {
             Throwable thrown = catchThrowable(() -> o.execute(call, new Scripted(Errors.status5xx(503))));
 
-            assertThat(thrown).isInstanceOf(GroqException.class).hasMessageContaining("interrupted");
+            assertThat(thrown).isInstanceOf(CancelledException.class).hasMessageContaining("interrupted");
             assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(ServerException.class);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {

@@ -68,4 +68,19 @@ class RetryConfigTest {
         assertThat(RetryAfter.from(Headers.ofPairs("retry-after", "later"), time)).isEmpty();
         assertThat(RetryAfter.from(Headers.EMPTY, time)).isEmpty();
     }
+
+    @Test
+    void hugeOrHostileRetryAfterSaturatesWithoutOverflow() {
+        FakeTime time = new FakeTime();
+        assertThat(RetryAfter.from(Headers.ofPairs("retry-after", "10000000000"), time)).contains(GoDuration.MAX);
+        assertThat(RetryAfter.from(Headers.ofPairs("retry-after", "9".repeat(100_000)), time)).contains(GoDuration.MAX);
+        assertThat(RetryAfter.from(Headers.ofPairs("retry-after-ms", "99999999999999999999"), time))
+                .contains(GoDuration.MAX);
+        assertThat(RetryAfter.from(Headers.ofPairs("retry-after", "9223372036"), time))
+                .contains(Duration.ofSeconds(9_223_372_036L));
+        assertThat(RetryAfter.from(Headers.ofPairs("retry-after", "-10000000000"), time)).contains(Duration.ZERO);
+        assertThat(RetryAfter.from(Headers.ofPairs("retry-after", "1e999999999"), time)).isEmpty();
+        assertThat(RetryAfter.from(Headers.ofPairs("retry-after", "Fri, 31 Dec 9999 23:59:59 GMT"), time))
+                .hasValueSatisfying(d -> assertThat(d).isPositive());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.groqj.transport;
 
+import dev.groqj.error.FileSourceException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -104,8 +105,34 @@ class MultipartBodyTest {
                 .addFile("file", "a.wav", streamed(AUDIO, AUDIO.length + 1, new AtomicInteger()))
                 .build();
 
-        assertThatThrownBy(() -> read(body)).isInstanceOf(IOException.class)
-                .hasMessageContaining("declared 9 bytes but its source gave 8");
+        assertThatThrownBy(() -> read(body)).isInstanceOf(FileSourceException.class)
+                .hasMessageContaining("'a.wav'").hasMessageContaining("declared 9 bytes but its source gave 8");
+    }
+
+    @Test
+    void aFileThatFailsToOpenOrReadIsAFileSourceException() {
+        IOException gone = new IOException("disk gone");
+        RequestBody unopenable = new RequestBody() {
+            @Override public String contentType() { return "audio/wav"; }
+            @Override public long contentLength() { return -1; }
+            @Override public InputStream open() throws IOException { throw gone; }
+        };
+        RequestBody failingMidway = new RequestBody() {
+            @Override public String contentType() { return "audio/wav"; }
+            @Override public long contentLength() { return -1; }
+            @Override public InputStream open() {
+                return new InputStream() {
+                    @Override public int read() {
+                        throw new IllegalStateException("bucket client closed");
+                    }
+                };
+            }
+        };
+
+        assertThatThrownBy(() -> read(modelAndFile(unopenable))).isInstanceOf(FileSourceException.class)
+                .hasCause(gone).hasMessageContaining("disk gone");
+        assertThatThrownBy(() -> read(modelAndFile(failingMidway))).isInstanceOf(FileSourceException.class)
+                .hasCauseInstanceOf(IllegalStateException.class);
     }
 
     @Test
