@@ -2,6 +2,7 @@ package dev.groqj.chat;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.groqj.error.ValidationException;
+import dev.groqj.internal.HeaderRules;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A chat completion request ({@code CreateChatCompletionRequest}): immutable, built and checked before it is
@@ -136,7 +138,7 @@ public final class ChatRequest {
         this.n = b.n;
         this.stream = b.stream;
         this.extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraBody));
-        this.extraHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraHeaders));
+        this.extraHeaders = Collections.unmodifiableMap(new TreeMap<>(b.extraHeaders));
     }
 
     public static Builder builder() {
@@ -280,7 +282,7 @@ public final class ChatRequest {
         private Integer n;
         private Boolean stream;
         private final Map<String, Object> extraBody = new LinkedHashMap<>();
-        private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+        private final TreeMap<String, String> extraHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
         private Builder() {
         }
@@ -514,11 +516,18 @@ public final class ChatRequest {
             return this;
         }
 
-        /** An HTTP header to send with this request; a null value removes it. */
+        /**
+         * An HTTP header to send with this request; a null value removes it. Names ignore case; per-call
+         * {@code RequestOptions} headers win over these, these over the client's. Framing and hop-by-hop headers
+         * and control characters are refused with a {@link ValidationException} naming the header.
+         */
         public Builder extraHeader(String name, String value) {
             Objects.requireNonNull(name, "name == null");
-            if (value == null) extraHeaders.remove(name);
-            else extraHeaders.put(name, value);
+            extraHeaders.remove(name);
+            if (value != null) {
+                HeaderRules.requireExtra(name, value);
+                extraHeaders.put(name, value);
+            }
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.groqj.transport;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.NetworkException;
+import dev.groqj.error.ValidationException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -154,7 +155,17 @@ public final class JdkHttpTransport implements HttpTransport {
         return result;
     }
 
+    /** The JDK's request; its IllegalArgumentException can quote a header value (a key), so only its type is kept. */
     private static java.net.http.HttpRequest toJdk(HttpRequest request) {
+        try {
+            return toJdkUnchecked(request);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("request", "refused by java.net.http (" + e.getClass().getSimpleName()
+                    + "; its message is withheld, as it may quote a header value)");
+        }
+    }
+
+    private static java.net.http.HttpRequest toJdkUnchecked(HttpRequest request) {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(request.uri());
         if ("http".equalsIgnoreCase(request.uri().getScheme())) {
             // no h2c upgrade dance on plain http (loopback only): it costs a round trip and confuses simple servers
