@@ -118,9 +118,11 @@ public final class Fixtures {
             if (Files.isDirectory(candidate.resolve("recorded"))) return candidate;
         }
         String message = "no fixtures folder " + property + " (system property groqj.fixtures), nor any"
-                + " shared/fixtures above " + Path.of("").toAbsolutePath() + ": tests that replay recorded traffic are skipped";
-        if (Boolean.getBoolean("groqj.fixtures.required")) throw new IllegalStateException(message + " (required here)");
-        Assumptions.abort(message);
+                + " shared/fixtures above " + Path.of("").toAbsolutePath();
+        if (Boolean.getBoolean("groqj.fixtures.required")) {
+            throw new IllegalStateException(message + ", and groqj.fixtures.required is true (CI=true)");
+        }
+        Assumptions.abort(message + ": tests that replay recorded traffic are skipped");
         throw new AssertionError("unreachable: abort throws");
     }
 
