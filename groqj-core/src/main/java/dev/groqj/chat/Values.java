@@ -21,8 +21,12 @@ final class Values {
         return list == null || list.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
+    /** Deep copies: a caller-made ToolCall goes back on the wire, and its nodes could be changed after. */
     static Map<String, JsonNode> unknown(Map<String, JsonNode> map) {
-        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        if (map == null || map.isEmpty()) return Map.of();
+        Map<String, JsonNode> copy = new LinkedHashMap<>();
+        map.forEach((name, value) -> copy.put(name, value == null ? null : value.deepCopy()));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** A JSON {@code null} read into a {@link JsonNode} property is reported as absent. */

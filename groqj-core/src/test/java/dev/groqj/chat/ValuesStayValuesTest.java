@@ -94,6 +94,18 @@ class ValuesStayValuesTest {
     }
 
     @Test
+    void toolCallSentBackKeepsItsOwnCopyOfUnknownFields() {
+        ObjectNode extra = Json.MAPPER.createObjectNode().put("index", 0);
+        ToolCall call = new ToolCall("call_1", "function", new ToolCall.Function("f", "{}", null), Map.of("extra", extra));
+        Message message = Message.assistant(null, List.of(call));
+        String before = Json.writeString(message);
+
+        extra.put("index", 1);
+
+        assertThat(Json.writeString(message)).isEqualTo(before);
+    }
+
+    @Test
     void batchValuesIgnoreLaterChanges() {
         ObjectNode body = Json.MAPPER.createObjectNode().put("model", "m");
         ArrayNode list = body.putArray("messages");
