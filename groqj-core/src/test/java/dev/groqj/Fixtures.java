@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -62,6 +63,8 @@ public final class Fixtures {
     /** Cassettes are parsed once per JVM: the YAML is 3 MB, and many tests replay the same files. */
     private static final Map<String, List<Interaction>> CASSETTES = new ConcurrentHashMap<>();
     private static volatile Path root;
+    /** Surefire shows no skip reasons, so the first skip says why on stderr, once per test JVM. */
+    private static final AtomicBoolean SKIP_EXPLAINED = new AtomicBoolean();
 
     private Fixtures() {
     }
@@ -122,7 +125,9 @@ public final class Fixtures {
         if (Boolean.getBoolean("groqj.fixtures.required")) {
             throw new IllegalStateException(message + ", and groqj.fixtures.required is true (CI=true)");
         }
-        Assumptions.abort(message + ": tests that replay recorded traffic are skipped");
+        message += ": tests that replay recorded traffic are skipped";
+        if (SKIP_EXPLAINED.compareAndSet(false, true)) System.err.println("groqj: " + message);
+        Assumptions.abort(message);
         throw new AssertionError("unreachable: abort throws");
     }
 
