@@ -5,6 +5,8 @@ import dev.groqj.ScriptedServer.Scripted;
 import dev.groqj.chat.ChatRequest;
 import dev.groqj.chat.Message;
 import dev.groqj.error.ValidationException;
+import dev.groqj.transport.HttpRequest;
+import dev.groqj.transport.JdkHttpTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -97,6 +101,17 @@ class KeysAndHeadersHttpTest {
         assertThatThrownBy(() -> custom.models().list())
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.getMessage()).contains("Authorization").doesNotContain("tok"));
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void whatJavaNetHttpRefusesIsWrappedWithoutItsMessage() {
+        HttpRequest request = HttpRequest.builder().method("GET SECRET").uri(URI.create(server.baseUrl() + "/models")).build();
+
+        try (JdkHttpTransport transport = JdkHttpTransport.create(Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> transport.send(request)).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.getMessage()).doesNotContain("SECRET").contains("IllegalArgumentException"));
+        }
         assertThat(server.requestCount()).isZero();
     }
 
