@@ -2,10 +2,10 @@ package dev.groqj.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.groqj.error.ValidationException;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,12 +21,8 @@ final class Values {
         return list == null || list.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
-    /** Deep copies: a caller-made ToolCall goes back on the wire, and its nodes could be changed after. */
     static Map<String, JsonNode> unknown(Map<String, JsonNode> map) {
-        if (map == null || map.isEmpty()) return Map.of();
-        Map<String, JsonNode> copy = new LinkedHashMap<>();
-        map.forEach((name, value) -> copy.put(name, value == null ? null : value.deepCopy()));
-        return Collections.unmodifiableMap(copy);
+        return UnknownFields.copyOf(map);
     }
 
     /** A JSON {@code null} read into a {@link JsonNode} property is reported as absent. */

@@ -101,8 +101,24 @@ class ValuesStayValuesTest {
         String before = Json.writeString(message);
 
         extra.put("index", 1);
+        ((ObjectNode) call.additionalProperties().get("extra")).put("index", 2);
+        call.additionalProperties().forEach((name, node) -> ((ObjectNode) node).put("index", 3));
 
         assertThat(Json.writeString(message)).isEqualTo(before);
+    }
+
+    @Test
+    void unknownResponseFieldsAreHandedOutAsCopies() {
+        ChatCompletion completion = Json.read("{\"id\":\"c\",\"choices\":[],\"novel\":{\"a\":1}}", ChatCompletion.class);
+
+        ((ObjectNode) completion.additionalProperties().get("novel")).put("a", 2);
+
+        assertThat(completion.additionalProperties().get("novel").get("a").asInt()).isEqualTo(1);
+        assertThat(Json.writeString(completion)).contains("\"novel\":{\"a\":1}");
+        assertThatThrownBy(() -> completion.additionalProperties().remove("novel"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> completion.additionalProperties().entrySet().iterator().remove())
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
