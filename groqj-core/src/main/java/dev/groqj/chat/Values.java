@@ -25,6 +25,16 @@ final class Values {
         return UnknownFields.copyOf(map);
     }
 
+    /** A copy for an accessor to hand out (a JsonNode can be changed), or null. */
+    static JsonNode copy(JsonNode node) {
+        return node == null ? null : node.deepCopy();
+    }
+
+    /** Copies of the nodes, for an accessor to hand out. */
+    static List<JsonNode> copies(List<JsonNode> nodes) {
+        return nodes.isEmpty() ? nodes : nodes.stream().map(Values::copy).toList();
+    }
+
     /** A JSON {@code null} read into a {@link JsonNode} property is reported as absent. */
     static JsonNode node(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() ? null : node;

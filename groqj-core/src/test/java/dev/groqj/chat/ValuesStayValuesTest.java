@@ -108,6 +108,25 @@ class ValuesStayValuesTest {
     }
 
     @Test
+    void jsonNodesOfAResponseAreHandedOutAsCopies() {
+        ChatCompletion completion = Json.read("{\"id\":\"c\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
+                + "\"assistant\",\"executed_tools\":[{\"index\":0,\"type\":\"python\",\"code_results\":[{\"text\":\"1\"}],"
+                + "\"browser_results\":[{\"url\":\"u\"}]}]},\"logprobs\":{\"content\":[]}}],"
+                + "\"x_groq\":{\"id\":\"req\",\"debug\":{\"k\":1}}}", ChatCompletion.class);
+        String before = Json.writeString(completion);
+        Choice choice = completion.choices().get(0);
+        ExecutedTool tool = choice.message().executedTools().get(0);
+
+        ((ObjectNode) choice.logprobs()).put("content", "changed");
+        ((ObjectNode) completion.xGroq().debug()).put("k", 2);
+        ((ObjectNode) tool.codeResults().get(0)).put("text", "2");
+        ((ObjectNode) tool.browserResults().get(0)).put("url", "evil");
+
+        assertThat(Json.writeString(completion)).isEqualTo(before)
+                .contains("\"code_results\"", "\"browser_results\"").doesNotContain("codeResults");
+    }
+
+    @Test
     void unknownResponseFieldsAreHandedOutAsCopies() {
         ChatCompletion completion = Json.read("{\"id\":\"c\",\"choices\":[],\"novel\":{\"a\":1}}", ChatCompletion.class);
 
