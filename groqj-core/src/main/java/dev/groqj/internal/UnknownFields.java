@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +27,30 @@ public final class UnknownFields {
         Map<String, JsonNode> nodes = new LinkedHashMap<>();
         map.forEach((name, value) -> nodes.put(name, copy(value)));
         return new CopyingMap(nodes);
+    }
+
+    /**
+     * For records whose unknown fields are plain Java values (maps, lists, strings, numbers, as Jackson reads
+     * them): an unmodifiable deep copy, nulls kept.
+     */
+    public static Map<String, Object> frozenCopyOf(Map<String, Object> map) {
+        if (map == null || map.isEmpty()) return Map.of();
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((name, value) -> copy.put(name, frozen(value)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** {@code value} with every map and list in it copied and made unmodifiable; a JsonNode deep-copied. */
+    @SuppressWarnings("unchecked")
+    public static Object frozen(Object value) {
+        if (value instanceof Map<?, ?> map) return frozenCopyOf((Map<String, Object>) map);
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(frozen(item)));
+            return Collections.unmodifiableList(copy);
+        }
+        if (value instanceof JsonNode node) return node.deepCopy();
+        return value;
     }
 
     private static JsonNode copy(JsonNode node) {

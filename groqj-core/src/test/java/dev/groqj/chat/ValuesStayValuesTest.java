@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.groqj.GroqConfig;
 import dev.groqj.RequestOptions;
+import dev.groqj.batches.Batch;
 import dev.groqj.batches.BatchCreateRequest;
 import dev.groqj.batches.BatchLine;
+import dev.groqj.batches.BatchOutputLine;
+import dev.groqj.files.FileObject;
 import dev.groqj.internal.Json;
+import dev.groqj.models.Model;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -22,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Every value a caller hands in, or gets out, is a copy: changing it afterwards changes nothing on the wire
  * (issue 11, item 11). Each test builds a value, records its JSON, mutates everything it can reach, and compares.
  */
+@SuppressWarnings("unchecked") // casts into the maps and lists of Object that unknown fields are read as
 class ValuesStayValuesTest {
 
     @Test
@@ -124,6 +129,26 @@ class ValuesStayValuesTest {
 
         assertThat(Json.writeString(completion)).isEqualTo(before)
                 .contains("\"code_results\"", "\"browser_results\"").doesNotContain("codeResults");
+    }
+
+    @Test
+    void modelsFilesAndBatchesReadFromJsonCannotBeChanged() {
+        Model model = Json.read("{\"id\":\"m\",\"public_apps\":{\"a\":[1]},\"novel\":{\"b\":[2]}}", Model.class);
+        FileObject file = Json.read("{\"id\":\"f\",\"novel\":{\"b\":1}}", FileObject.class);
+        Batch batch = Json.read("{\"id\":\"b\",\"metadata\":{\"job\":\"x\"}}", Batch.class);
+        BatchOutputLine line = Json.read("{\"id\":\"l\",\"response\":{\"status_code\":200,\"body\":{\"k\":1}}}",
+                BatchOutputLine.class);
+
+        assertThatThrownBy(() -> ((Map<String, Object>) model.publicApps()).put("x", 1))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> ((List<Object>) ((Map<String, Object>) model.additionalProperties().get("novel")).get("b")).add(3))
+                .isInstanceOf(UnsupportedOperationException.class);
+        ((ObjectNode) file.additionalProperties().get("novel")).put("b", 2);
+        assertThatThrownBy(() -> batch.metadata().put("job", "y")).isInstanceOf(UnsupportedOperationException.class);
+        ((ObjectNode) line.response().body()).put("k", 2);
+
+        assertThat(file.additionalProperties().get("novel").get("b").asInt()).isEqualTo(1);
+        assertThat(line.response().body().get("k").asInt()).isEqualTo(1);
     }
 
     @Test
