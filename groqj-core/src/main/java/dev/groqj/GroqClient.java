@@ -45,6 +45,9 @@ import java.util.Objects;
  * }</pre>
  */
 public final class GroqClient implements AutoCloseable {
+    /** A probe should answer fast or count as down, whatever the client's timeout for real work. */
+    public static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(10);
+
     private final GroqConfig config;
     private final HttpTransport transport;
     /** Whether {@link #transport} is this client's to close (not one the user passed in). */
@@ -58,9 +61,8 @@ public final class GroqClient implements AutoCloseable {
     private final AsyncGroqClient async;
 
     private GroqClient(Builder b) {
-        this.config = b.config.build();
+        this.config = b.config.build(b.auth == null);
         AuthProvider auth = b.auth != null ? b.auth : new ApiKeyAuth(config.apiKey());
-        auth.validate();
         this.ownsTransport = b.transport == null;
         this.transport = ownsTransport ? JdkHttpTransport.create(config.connectTimeout()) : b.transport;
         ResilienceOrchestrator.Builder resilience = ResilienceOrchestrator.builder()
@@ -124,11 +126,20 @@ public final class GroqClient implements AutoCloseable {
         return config;
     }
 
-    /** Lists the models and reports how long that took; never throws for an API or network failure. */
+    /** {@link #healthCheck(Duration)} with {@link #HEALTH_CHECK_TIMEOUT}. */
     public HealthStatus healthCheck() {
+        return healthCheck(HEALTH_CHECK_TIMEOUT);
+    }
+
+    /**
+     * Lists the models in one attempt (no retry: a probe reports, it does not insist) that waits at most
+     * {@code timeout} for the answer, and reports how long that took; never throws for an API or network failure.
+     */
+    public HealthStatus healthCheck(Duration timeout) {
+        RequestOptions once = RequestOptions.builder().maxRetries(0).timeout(timeout).build();
         long start = System.nanoTime();
         try {
-            models.list();
+            models.list(once);
             return new HealthStatus(true, elapsedMs(start), null);
         } catch (GroqException e) {
             return new HealthStatus(false, elapsedMs(start), e.getMessage());
@@ -232,7 +243,7 @@ public final class GroqClient implements AutoCloseable {
             return this;
         }
 
-        /** Custom credentials; the default is {@link ApiKeyAuth} with the configured key. */
+        /** Custom credentials, used instead of an API key (none is then needed); the default is {@link ApiKeyAuth}. */
         public Builder authProvider(AuthProvider auth) {
             this.auth = Objects.requireNonNull(auth, "auth == null");
             return this;

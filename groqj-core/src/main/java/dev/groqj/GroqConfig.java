@@ -3,6 +3,7 @@ package dev.groqj;
 import dev.groqj.auth.ApiKey;
 import dev.groqj.error.ValidationException;
 import dev.groqj.transport.HttpTransport;
+import dev.groqj.internal.HeaderRules;
 import dev.groqj.resilience.CircuitBreakerConfig;
 import dev.groqj.resilience.RateLimitConfig;
 import dev.groqj.resilience.RetryConfig;
@@ -10,10 +11,11 @@ import dev.groqj.resilience.RetryConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -52,7 +54,7 @@ public final class GroqConfig {
                 : b.retryConfig.toBuilder().maxRetries(b.maxRetries).build();
         this.circuitBreakerConfig = b.circuitBreakerConfig;
         this.rateLimitConfig = b.rateLimitConfig;
-        this.defaultHeaders = Map.copyOf(b.defaultHeaders);
+        this.defaultHeaders = Collections.unmodifiableMap(new TreeMap<>(b.defaultHeaders));
     }
 
     public static Builder builder() {
@@ -77,6 +79,7 @@ public final class GroqConfig {
     public CircuitBreakerConfig circuitBreakerConfig() { return circuitBreakerConfig; }
     /** The optional client-side budget, or null (seed: rate_limit_config). */
     public RateLimitConfig rateLimitConfig() { return rateLimitConfig; }
+    /** Headers sent with every call, unless a request or per-call option sets the same name; names ignore case. */
     public Map<String, String> defaultHeaders() { return defaultHeaders; }
 
     public Builder toBuilder() {
@@ -96,7 +99,12 @@ public final class GroqConfig {
 
     /** Throws a {@link ValidationException} naming the first parameter that cannot work. */
     public void validate() {
-        if (apiKey == null || apiKey.isBlank()) {
+        validate(true);
+    }
+
+    /** {@code requireKey} is false when the client has its own {@link dev.groqj.auth.AuthProvider}. */
+    private void validate(boolean requireKey) {
+        if (requireKey && (apiKey == null || apiKey.isBlank())) {
             throw new ValidationException("apiKey", "is required: set GROQ_API_KEY or call apiKey(...)");
         }
         validateBaseUrl(baseUrl);
@@ -113,7 +121,15 @@ public final class GroqConfig {
         try {
             uri = new URI(baseUrl);
         } catch (URISyntaxException e) {
-            throw new ValidationException("baseUrl", "is not a valid URL: " + e.getMessage());
+            // the reason, not the message: the message quotes the URL, which may hold a password
+            throw new ValidationException("baseUrl", "is not a valid URL: " + e.getReason() + " at index " + e.getIndex());
+        }
+        // the authority, not getUserInfo(): a URL with a bad port has user info but no parsed server part
+        if (uri.getRawAuthority() != null && uri.getRawAuthority().indexOf('@') >= 0) {
+            throw new ValidationException("baseUrl", "must not hold user info (user:password@); the URL is not shown");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new ValidationException("baseUrl", "must not have a query (?) or fragment (#), was " + baseUrl);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
@@ -170,7 +186,7 @@ public final class GroqConfig {
         private RetryConfig retryConfig = RetryConfig.DEFAULT;
         private CircuitBreakerConfig circuitBreakerConfig = CircuitBreakerConfig.DEFAULT;
         private RateLimitConfig rateLimitConfig;
-        private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+        private final TreeMap<String, String> defaultHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
         public Builder apiKey(String apiKey) {
             this.apiKey = ApiKey.of(Objects.requireNonNull(apiKey, "apiKey == null"));
@@ -256,15 +272,27 @@ public final class GroqConfig {
             return this;
         }
 
+        /**
+         * A header for every call; names ignore case, a later one replaces an earlier one. Framing and hop-by-hop
+         * headers ({@code Host}, {@code Content-Length}, {@code Transfer-Encoding}, {@code Connection}, …) and
+         * control characters are refused with a {@link ValidationException} naming the header.
+         */
         public Builder defaultHeader(String name, String value) {
-            defaultHeaders.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+            HeaderRules.requireExtra(name, value);
+            defaultHeaders.remove(name);
+            defaultHeaders.put(name, value);
             return this;
         }
 
         /** Builds and {@linkplain GroqConfig#validate() validates}. */
         public GroqConfig build() {
+            return build(true);
+        }
+
+        /** Builds and validates; {@code requireKey} false lets a custom auth provider stand in for the key. */
+        GroqConfig build(boolean requireKey) {
             GroqConfig config = new GroqConfig(this);
-            config.validate();
+            config.validate(requireKey);
             return config;
         }
     }

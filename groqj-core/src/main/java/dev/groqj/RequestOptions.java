@@ -1,9 +1,13 @@
 package dev.groqj;
 
+import dev.groqj.internal.HeaderRules;
+
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Per-call settings that override the client's: timeout, retries, extra headers and query parameters.
@@ -27,8 +31,8 @@ public final class RequestOptions {
         this.maxRetries = b.maxRetries;
         this.readTimeout = b.readTimeout;
         this.deadline = b.deadline;
-        this.headers = Map.copyOf(b.headers);
-        this.queryParams = Map.copyOf(b.queryParams);
+        this.headers = Collections.unmodifiableMap(new TreeMap<>(b.headers));
+        this.queryParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.queryParams));
     }
 
     public static Builder builder() {
@@ -43,6 +47,7 @@ public final class RequestOptions {
     public Duration readTimeout() { return readTimeout; }
     /** The whole call's deadline (every attempt, wait and the body), or null for the client's {@code RetryConfig}. */
     public Duration deadline() { return deadline; }
+    /** Headers for this call; they win over the request's and the client's of the same name (names ignore case). */
     public Map<String, String> headers() { return headers; }
     public Map<String, String> queryParams() { return queryParams; }
 
@@ -69,7 +74,7 @@ public final class RequestOptions {
         private Integer maxRetries;
         private Duration readTimeout;
         private Duration deadline;
-        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final TreeMap<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private final Map<String, String> queryParams = new LinkedHashMap<>();
 
         public Builder timeout(Duration timeout) {
@@ -99,8 +104,14 @@ public final class RequestOptions {
             return this;
         }
 
+        /**
+         * A header for this call; names ignore case, a later one replaces an earlier one. Framing and hop-by-hop
+         * headers and control characters are refused with a {@link dev.groqj.error.ValidationException}.
+         */
         public Builder header(String name, String value) {
-            headers.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+            HeaderRules.requireExtra(name, value);
+            headers.remove(name);
+            headers.put(name, value);
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.groqj.internal.Json;
 import dev.groqj.transport.Headers;
+import org.junit.jupiter.api.Assumptions;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -37,6 +39,10 @@ import java.util.zip.GZIPInputStream;
  * unset or names no folder, as in a git worktree beside the checkout, the first {@code shared/fixtures} found
  * from the working directory upwards is used ({@code ../../shared/fixtures} from a module of the main checkout).
  * Paths are relative to the root: {@code recorded/...} and {@code openapi/...}.
+ *
+ * <p>When no folder is found (a fresh clone without {@code ../shared}), every test that asks for a fixture is
+ * skipped with one message naming the folder, unless {@code groqj.fixtures.required} is {@code true} (set when
+ * {@code CI=true}, see the parent pom): then it fails.
  *
  * <p>Cassettes come in two VCR dialects, both read into {@link Interaction}s:
  * <ul>
@@ -57,6 +63,8 @@ public final class Fixtures {
     /** Cassettes are parsed once per JVM: the YAML is 3 MB, and many tests replay the same files. */
     private static final Map<String, List<Interaction>> CASSETTES = new ConcurrentHashMap<>();
     private static volatile Path root;
+    /** Surefire shows no skip reasons, so the first skip says why on stderr, once per test JVM. */
+    private static final AtomicBoolean SKIP_EXPLAINED = new AtomicBoolean();
 
     private Fixtures() {
     }
@@ -98,7 +106,7 @@ public final class Fixtures {
         }
     }
 
-    /** The fixtures root folder. */
+    /** The fixtures root folder; skips the calling test (or fails, when required) if there is none. */
     public static Path root() {
         Path r = root;
         if (r == null) root = r = findRoot();
@@ -112,8 +120,15 @@ public final class Fixtures {
             Path candidate = dir.resolve("shared/fixtures");
             if (Files.isDirectory(candidate.resolve("recorded"))) return candidate;
         }
-        throw new IllegalStateException("no fixtures: system property groqj.fixtures=" + property
-                + " names no folder, and no shared/fixtures above " + Path.of("").toAbsolutePath());
+        String message = "no fixtures folder " + property + " (system property groqj.fixtures), nor any"
+                + " shared/fixtures above " + Path.of("").toAbsolutePath();
+        if (Boolean.getBoolean("groqj.fixtures.required")) {
+            throw new IllegalStateException(message + ", and groqj.fixtures.required is true (CI=true)");
+        }
+        message += ": tests that replay recorded traffic are skipped";
+        if (SKIP_EXPLAINED.compareAndSet(false, true)) System.err.println("groqj: " + message);
+        Assumptions.abort(message);
+        throw new AssertionError("unreachable: abort throws");
     }
 
     /** The file at {@code relative} under the root; fails if it does not exist. */

@@ -69,6 +69,7 @@ class FixturesTest {
 
     @Test
     void missingFixtureNamesItself() {
+        Fixtures.root(); // skips here, not inside assertThatThrownBy, when there are no fixtures at all
         assertThatThrownBy(() -> Fixtures.read("recorded/nope.json")).hasMessageContaining("recorded/nope.json");
     }
 }

@@ -46,6 +46,29 @@ class GroqConfigTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"https://user:hunter2@api.groq.com/openai/v1", "https://api.groq.com/openai/v1?key=x",
+            "https://api.groq.com/openai/v1#frag", "https://user:hunter2@api.groq.com:bad/v1"})
+    void baseUrlWithUserInfoQueryOrFragmentIsRefusedWithoutShowingThePassword(String url) {
+        assertThatThrownBy(() -> GroqConfig.builder().apiKey(KEY).baseUrl(url).build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.param()).isEqualTo("baseUrl");
+                    assertThat(e.getMessage()).doesNotContain("hunter2");
+                });
+    }
+
+    @Test
+    void keyWhitespaceIsTrimmedAndControlOrNonAsciiCharactersAreRefused() {
+        assertThat(GroqConfig.builder().apiKey("\t" + KEY + "\n").build().apiKey().reveal()).isEqualTo(KEY);
+        for (String bad : new String[] {"gsk_a\u0000b", "gsk_a\tb", "gsk_a\u007fb", "gsk_\u00e9t\u00e9", "gsk_a\u2028b"}) {
+            assertThatThrownBy(() -> GroqConfig.builder().apiKey(bad))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.param()).isEqualTo("apiKey");
+                        assertThat(e.getMessage()).doesNotContain("gsk_");
+                    });
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1.evil.com/v1", "http://128.0.0.1/v1", "http://10.0.0.1/v1", "ftp://127.0.0.1/"})
     void lookalikesOfLoopbackAreRefused(String url) {
         assertThatThrownBy(() -> GroqConfig.builder().apiKey(KEY).baseUrl(url).build())

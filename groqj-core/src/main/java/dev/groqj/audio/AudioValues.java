@@ -1,10 +1,10 @@
 package dev.groqj.audio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +19,6 @@ final class AudioValues {
     }
 
     static Map<String, JsonNode> unknown(Map<String, JsonNode> map) {
-        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return UnknownFields.copyOf(map);
     }
 }

@@ -1,10 +1,16 @@
 package dev.groqj.auth;
 
+import dev.groqj.error.ValidationException;
+
 import java.util.Objects;
 
 /**
  * An API key. It is a secret: {@link #toString()} shows only a hint (the last four characters), so a key
  * printed by accident in a log or an exception message does not leak.
+ *
+ * <p>Leading and trailing whitespace is dropped (a key read from a file ends in a newline); any other character
+ * that cannot go in an HTTP header is refused with a {@link ValidationException} naming {@code apiKey}, never
+ * the key.
  */
 public final class ApiKey {
     private final String value;
@@ -14,7 +20,15 @@ public final class ApiKey {
     }
 
     public static ApiKey of(String value) {
-        return new ApiKey(Objects.requireNonNull(value, "value == null"));
+        String key = Objects.requireNonNull(value, "value == null").strip();
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                throw new ValidationException("apiKey", "has a control or non-ASCII character at index " + i
+                        + " (after trimming; the key is not shown)");
+            }
+        }
+        return new ApiKey(key);
     }
 
     /** The key itself. Call only where it goes on the wire. */

@@ -6,46 +6,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code Authorization: Bearer <key>}. Warns once per key when it does not look like a Groq key ({@code gsk_…}).
+ * {@code Authorization: Bearer <key>}. Refuses an empty key; warns when the key does not look like a Groq key
+ * ({@code gsk_…}).
  */
 public final class ApiKeyAuth implements AuthProvider {
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyAuth.class);
 
     private final ApiKey key;
     private final String headerValue;
-    private final AtomicBoolean warned = new AtomicBoolean();
 
     public ApiKeyAuth(ApiKey key) {
         this.key = Objects.requireNonNull(key, "key == null");
+        if (key.isBlank()) {
+            throw new ValidationException("apiKey", "must not be empty (set GROQ_API_KEY or call apiKey(...))");
+        }
+        if (!key.reveal().startsWith("gsk_")) {
+            LOG.warn("API key {} does not look like a Groq key (gsk_...)", key.hint());
+        }
         this.headerValue = "Bearer " + key.reveal();
     }
 
     @Override
     public void apply(HttpRequest.Builder request) {
         request.header("Authorization", headerValue);
-    }
-
-    @Override
-    public String scheme() {
-        return "Bearer";
-    }
-
-    @Override
-    public void validate() {
-        if (key.isBlank()) {
-            throw new ValidationException("apiKey", "must not be empty (set GROQ_API_KEY or call apiKey(...))");
-        }
-        if (!key.reveal().startsWith("gsk_") && warned.compareAndSet(false, true)) {
-            LOG.warn("API key {} does not look like a Groq key (gsk_...)", key.hint());
-        }
-    }
-
-    @Override
-    public String hint() {
-        return key.hint();
     }
 
     @Override

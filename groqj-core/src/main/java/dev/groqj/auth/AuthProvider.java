@@ -2,17 +2,19 @@ package dev.groqj.auth;
 
 import dev.groqj.transport.HttpRequest;
 
-/** Adds credentials to each outgoing request (seed section 5). */
+/**
+ * Adds credentials to each outgoing request (seed section 5). With one, the client needs no API key:
+ *
+ * <pre>{@code
+ * GroqClient.builder().authProvider(request -> request.header("Authorization", "Bearer " + tokens.current()))
+ * }</pre>
+ */
+@FunctionalInterface
 public interface AuthProvider {
-    /** Adds the credentials to {@code request}; called once per call, and every attempt of it sends them. */
+    /**
+     * Adds the credentials to {@code request}; called once per call, and every attempt of it sends them.
+     * A header that cannot be sent (a control character, say) fails with a
+     * {@link dev.groqj.error.ValidationException} naming the header, never its value.
+     */
     void apply(HttpRequest.Builder request);
-
-    /** The scheme name, e.g. {@code Bearer}. */
-    String scheme();
-
-    /** Fails with a {@link dev.groqj.error.ValidationException} when the credentials cannot work. */
-    void validate();
-
-    /** A safe hint of the credential for messages (never the secret itself). */
-    String hint();
 }

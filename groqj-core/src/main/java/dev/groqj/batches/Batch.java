@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.internal.UnknownFields;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +42,11 @@ public record Batch(
         @JsonProperty("request_counts") RequestCounts requestCounts,
         Map<String, String> metadata,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+
+    public Batch {
+        metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        additionalProperties = UnknownFields.copyOf(additionalProperties);
+    }
 
     /** How many of the batch's requests there are, and how many succeeded or failed so far. */
     public record RequestCounts(long total, long completed, long failed) {

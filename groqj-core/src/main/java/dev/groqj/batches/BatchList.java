@@ -3,6 +3,7 @@ package dev.groqj.batches;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.List;
 import java.util.Map;
@@ -12,5 +13,6 @@ public record BatchList(String object, List<Batch> data,
                         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
     public BatchList {
         data = data == null ? List.of() : List.copyOf(data);
+        additionalProperties = UnknownFields.copyOf(additionalProperties);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.groqj.chat.ChatCompletion;
 import dev.groqj.error.GroqException;
 import dev.groqj.internal.Json;
+import dev.groqj.internal.UnknownFields;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -40,10 +41,23 @@ public record BatchOutputLine(
         Error error,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
 
+    public BatchOutputLine {
+        additionalProperties = UnknownFields.copyOf(additionalProperties);
+    }
+
     /** The HTTP answer to one request. */
     public record Response(@JsonProperty("status_code") int statusCode,
                            @JsonProperty("request_id") String requestId,
                            JsonNode body) {
+        public Response {
+            body = body == null ? null : body.deepCopy();
+        }
+
+        /** A copy: changing it changes nothing here. */
+        @Override
+        public JsonNode body() {
+            return body == null ? null : body.deepCopy();
+        }
     }
 
     /** Why a request could not run. */

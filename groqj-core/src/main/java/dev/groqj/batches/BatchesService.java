@@ -2,7 +2,6 @@ package dev.groqj.batches;
 
 import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
-import dev.groqj.error.ValidationException;
 import dev.groqj.files.FilesService;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.Json;
@@ -109,8 +108,7 @@ public final class BatchesService {
     }
 
     static String path(String id) {
-        if (id == null || id.isBlank()) throw new ValidationException("batch_id", "a batch id is required");
-        return "/batches/" + ApiClient.segment(id);
+        return "/batches/" + ApiClient.segment("batch_id", id);
     }
 
     static String cancelPath(String id) {

@@ -1,7 +1,10 @@
 package dev.groqj.chat;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.groqj.error.ValidationException;
+import dev.groqj.internal.HeaderRules;
+import dev.groqj.internal.Json;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A chat completion request ({@code CreateChatCompletionRequest}): immutable, built and checked before it is
@@ -103,7 +107,8 @@ public final class ChatRequest {
     private final Map<String, String> metadata;
     private final Integer n;
     private final Boolean stream;
-    private final Map<String, Object> extraBody;
+    /** JSON snapshots taken when set, never handed out: a caller's Map or ObjectNode can change later. */
+    private final Map<String, JsonNode> extraBody;
     private final Map<String, String> extraHeaders;
 
     private ChatRequest(Builder b) {
@@ -136,7 +141,7 @@ public final class ChatRequest {
         this.n = b.n;
         this.stream = b.stream;
         this.extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraBody));
-        this.extraHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraHeaders));
+        this.extraHeaders = Collections.unmodifiableMap(new TreeMap<>(b.extraHeaders));
     }
 
     public static Builder builder() {
@@ -228,8 +233,12 @@ public final class ChatRequest {
     public Integer n() { return n; }
     /** True on the copy a stream sends, else null. */
     Boolean stream() { return stream; }
-    /** Body fields beyond the typed ones, sent as given. */
-    public Map<String, Object> extraBody() { return extraBody; }
+    /** Body fields beyond the typed ones, as the JSON trees that are sent (copies: changing them changes nothing). */
+    public Map<String, Object> extraBody() {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        extraBody.forEach((name, value) -> copy.put(name, value.deepCopy()));
+        return Collections.unmodifiableMap(copy);
+    }
     /** HTTP headers to send with this request, beside the client's. */
     public Map<String, String> extraHeaders() { return extraHeaders; }
 
@@ -279,8 +288,8 @@ public final class ChatRequest {
         private Map<String, String> metadata;
         private Integer n;
         private Boolean stream;
-        private final Map<String, Object> extraBody = new LinkedHashMap<>();
-        private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+        private final Map<String, JsonNode> extraBody = new LinkedHashMap<>();
+        private final TreeMap<String, String> extraHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
         private Builder() {
         }
@@ -504,21 +513,29 @@ public final class ChatRequest {
         }
 
         /**
-         * A body field this builder has no setter for, sent as given (Jackson-serialized); it replaces a typed
-         * parameter of the same name. A null value removes an earlier extra field.
+         * A body field this builder has no setter for, sent as given (Jackson-serialized now: changing
+         * {@code value} later changes nothing); it replaces a typed parameter of the same name. A null value
+         * removes an earlier extra field.
          */
         public Builder extraBody(String name, Object value) {
             Objects.requireNonNull(name, "name == null");
             if (value == null) extraBody.remove(name);
-            else extraBody.put(name, value);
+            else extraBody.put(name, Json.MAPPER.valueToTree(value));
             return this;
         }
 
-        /** An HTTP header to send with this request; a null value removes it. */
+        /**
+         * An HTTP header to send with this request; a null value removes it. Names ignore case; per-call
+         * {@code RequestOptions} headers win over these, these over the client's. Framing and hop-by-hop headers
+         * and control characters are refused with a {@link ValidationException} naming the header.
+         */
         public Builder extraHeader(String name, String value) {
             Objects.requireNonNull(name, "name == null");
-            if (value == null) extraHeaders.remove(name);
-            else extraHeaders.put(name, value);
+            extraHeaders.remove(name);
+            if (value != null) {
+                HeaderRules.requireExtra(name, value);
+                extraHeaders.put(name, value);
+            }
             return this;
         }
 

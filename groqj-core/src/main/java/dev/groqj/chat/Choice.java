@@ -25,7 +25,13 @@ public record Choice(
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
 
     public Choice {
-        logprobs = Values.node(logprobs);
+        logprobs = Values.copy(Values.node(logprobs));
         additionalProperties = Values.unknown(additionalProperties);
+    }
+
+    /** A copy: changing it changes nothing here. */
+    @Override
+    public JsonNode logprobs() {
+        return Values.copy(logprobs);
     }
 }

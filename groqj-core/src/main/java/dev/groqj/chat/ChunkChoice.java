@@ -24,7 +24,13 @@ public record ChunkChoice(
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
 
     public ChunkChoice {
-        logprobs = Values.node(logprobs);
+        logprobs = Values.copy(Values.node(logprobs));
         additionalProperties = Values.unknown(additionalProperties);
+    }
+
+    /** A copy: changing it changes nothing here. */
+    @Override
+    public JsonNode logprobs() {
+        return Values.copy(logprobs);
     }
 }

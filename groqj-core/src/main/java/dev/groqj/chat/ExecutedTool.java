@@ -33,9 +33,21 @@ public record ExecutedTool(
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
 
     public ExecutedTool {
-        codeResults = Values.list(codeResults);
-        browserResults = Values.list(browserResults);
+        codeResults = Values.list(codeResults == null ? null : Values.copies(codeResults));
+        browserResults = Values.list(browserResults == null ? null : Values.copies(browserResults));
         additionalProperties = Values.unknown(additionalProperties);
+    }
+
+    /** Copies: changing them changes nothing here. */
+    @Override
+    public List<JsonNode> codeResults() {
+        return Values.copies(codeResults);
+    }
+
+    /** Copies: changing them changes nothing here. */
+    @Override
+    public List<JsonNode> browserResults() {
+        return Values.copies(browserResults);
     }
 
     /** What a search tool found. */

@@ -84,7 +84,19 @@ public final class Tool {
         return "Tool{type=" + type + (function == null ? "" : ", function=" + function.name()) + '}';
     }
 
-    /** A function's declaration; {@code strict} is null unless set. */
+    /**
+     * A function's declaration; {@code strict} is null unless set. {@code parameters} is copied in and out
+     * (a JsonNode can be changed), so a tool stays what it was when made.
+     */
     public record Function(String name, String description, JsonNode parameters, Boolean strict) {
+        public Function {
+            parameters = parameters == null ? null : parameters.deepCopy();
+        }
+
+        /** A copy of the parameters' JSON Schema, or null. */
+        @Override
+        public JsonNode parameters() {
+            return parameters == null ? null : parameters.deepCopy();
+        }
     }
 }

@@ -2,10 +2,10 @@ package dev.groqj.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.groqj.error.ValidationException;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +22,17 @@ final class Values {
     }
 
     static Map<String, JsonNode> unknown(Map<String, JsonNode> map) {
-        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return UnknownFields.copyOf(map);
+    }
+
+    /** A copy for an accessor to hand out (a JsonNode can be changed), or null. */
+    static JsonNode copy(JsonNode node) {
+        return node == null ? null : node.deepCopy();
+    }
+
+    /** Copies of the nodes, for an accessor to hand out. */
+    static List<JsonNode> copies(List<JsonNode> nodes) {
+        return nodes.isEmpty() ? nodes : nodes.stream().map(Values::copy).toList();
     }
 
     /** A JSON {@code null} read into a {@link JsonNode} property is reported as absent. */

@@ -30,7 +30,13 @@ public record XGroq(
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
 
     public XGroq {
-        debug = Values.node(debug);
+        debug = Values.copy(Values.node(debug));
         additionalProperties = Values.unknown(additionalProperties);
+    }
+
+    /** A copy: changing it changes nothing here. */
+    @Override
+    public JsonNode debug() {
+        return Values.copy(debug);
     }
 }

@@ -3,6 +3,7 @@ package dev.groqj.files;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.List;
 import java.util.Map;
@@ -12,5 +13,6 @@ public record FileList(String object, List<FileObject> data,
                        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
     public FileList {
         data = data == null ? List.of() : List.copyOf(data);
+        additionalProperties = UnknownFields.copyOf(additionalProperties);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.Map;
 
@@ -24,4 +25,7 @@ public record FileObject(
         String filename,
         String purpose,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+    public FileObject {
+        additionalProperties = UnknownFields.copyOf(additionalProperties);
+    }
 }

@@ -2,7 +2,6 @@ package dev.groqj.files;
 
 import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
-import dev.groqj.error.ValidationException;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.Download;
 import dev.groqj.internal.Json;
@@ -145,8 +144,7 @@ public final class FilesService {
     }
 
     static String path(String id) {
-        if (id == null || id.isBlank()) throw new ValidationException("file_id", "a file id is required");
-        return "/files/" + ApiClient.segment(id);
+        return "/files/" + ApiClient.segment("file_id", id);
     }
 
     static String contentPath(String id) {

@@ -8,6 +8,7 @@ import dev.groqj.error.ApiException;
 import dev.groqj.error.ApiException.ErrorDetails;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
+import dev.groqj.error.ValidationException;
 import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.ResponseInfo;
 import dev.groqj.observability.TokenUsage;
@@ -389,8 +390,14 @@ public final class ApiClient {
         }
     }
 
-    /** Percent-encodes {@code raw} as one path segment: {@code openai/gpt-oss-120b} becomes {@code openai%2Fgpt-oss-120b}. */
-    public static String segment(String raw) {
+    /**
+     * Percent-encodes the id {@code raw} as one path segment: {@code openai/gpt-oss-120b} becomes
+     * {@code openai%2Fgpt-oss-120b}. A blank id, {@code .} or {@code ..} fails naming {@code param}: servers
+     * resolve dot segments (many after decoding {@code %2E}), so no encoding of them is safe.
+     */
+    public static String segment(String param, String raw) {
+        if (raw == null || raw.isBlank()) throw new ValidationException(param, "an id is required");
+        if (raw.equals(".") || raw.equals("..")) throw new ValidationException(param, "must not be '.' or '..'");
         return encode(raw);
     }
 

@@ -3,6 +3,7 @@ package dev.groqj.models;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.Map;
 
@@ -24,4 +25,8 @@ public record Model(
         @JsonProperty("public_apps") Object publicApps,
         @JsonProperty("max_completion_tokens") Long maxCompletionTokens,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    public Model {
+        publicApps = UnknownFields.frozen(publicApps);
+        additionalProperties = UnknownFields.frozenCopyOf(additionalProperties);
+    }
 }

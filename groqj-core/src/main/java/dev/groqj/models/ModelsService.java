@@ -2,7 +2,6 @@ package dev.groqj.models;
 
 import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
-import dev.groqj.error.ValidationException;
 import dev.groqj.internal.ApiClient;
 
 import java.util.Objects;
@@ -48,7 +47,6 @@ public final class ModelsService {
     }
 
     static String path(String id) {
-        if (id == null || id.isBlank()) throw new ValidationException("id", "a model id is required");
-        return "/models/" + ApiClient.segment(id);
+        return "/models/" + ApiClient.segment("id", id);
     }
 }

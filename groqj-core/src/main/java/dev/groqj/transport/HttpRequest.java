@@ -1,5 +1,7 @@
 package dev.groqj.transport;
 
+import dev.groqj.internal.HeaderRules;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -76,8 +78,13 @@ public final class HttpRequest {
 
         public Builder method(String method) { this.method = method; return this; }
         public Builder uri(URI uri) { this.uri = uri; return this; }
-        /** Replaces any value of {@code name} (names compare ignoring case). */
+        /**
+         * Replaces any value of {@code name} (names compare ignoring case). A name that is not a token or a value
+         * with a control or non-ASCII character fails here with a {@link dev.groqj.error.ValidationException}
+         * naming the header, never echoing the value, so nothing malformed reaches a transport.
+         */
         public Builder header(String name, String value) {
+            HeaderRules.requireValid(name, value);
             headers.remove(name);
             headers.put(name, List.of(value));
             return this;

@@ -5,6 +5,7 @@ import dev.groqj.error.FileSourceException;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.NetworkException;
+import dev.groqj.error.ValidationException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -253,7 +254,17 @@ public final class JdkHttpTransport implements HttpTransport {
         return status >= 200 && status < 300;
     }
 
+    /** The JDK's request; its IllegalArgumentException can quote a header value (a key), so only its type is kept. */
     private static java.net.http.HttpRequest toJdk(HttpRequest request) {
+        try {
+            return toJdkUnchecked(request);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("request", "refused by java.net.http (" + e.getClass().getSimpleName()
+                    + "; its message is withheld, as it may quote a header value)");
+        }
+    }
+
+    private static java.net.http.HttpRequest toJdkUnchecked(HttpRequest request) {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(request.uri());
         if ("http".equalsIgnoreCase(request.uri().getScheme())) {
             // no h2c upgrade dance on plain http (loopback only): it costs a round trip and confuses simple servers
@@ -299,19 +310,23 @@ public final class JdkHttpTransport implements HttpTransport {
             return new CancelledException("cancelled: " + describe(request), cause);
         }
         if (cause instanceof IOException) return translate(request, (IOException) cause);
+        if (cause instanceof UncheckedIOException) return unreadableBody(request, cause);
         return new NetworkException(describe(request) + " failed: " + cause, cause);
     }
 
     private static GroqException translate(HttpRequest request, IOException e) {
+        if (e.getCause() instanceof FileSourceException) return (FileSourceException) e.getCause();
         if (e instanceof HttpTimeoutException) {
             return new GroqTimeoutException(describe(request) + " timed out: " + e.getMessage(), e);
         }
-        Throwable cause = e.getCause();
-        if (cause instanceof UncheckedIOException) {
-            return new FileSourceException(describe(request) + ": could not read the request body: "
-                    + cause.getCause().getMessage(), cause.getCause());
-        }
+        if (e.getCause() instanceof UncheckedIOException) return unreadableBody(request, e.getCause());
         return new NetworkException(describe(request) + " failed: " + e, e);
+    }
+
+    /** The request body's source failed ({@link RequestBody#open()}): the caller's fault, not the network's. */
+    private static FileSourceException unreadableBody(HttpRequest request, Throwable unchecked) {
+        return new FileSourceException(describe(request) + ": could not read the request body: "
+                + unchecked.getCause().getMessage(), unchecked.getCause());
     }
 
     private static String describe(HttpRequest request) {

@@ -39,7 +39,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Retries, waits and the breaker through the whole client, against faults served over a real socket. */
 class ResilienceHttpTest {
     private static final String KEY = "gsk_test_abcdefghijklmnop1234";
-    private static final String OK_BODY = Fixtures.read("recorded/vercel-ai/groq-text.json");
+    /** A recorded completion (vercel-ai/groq-text.json, content cut short), inline so these tests need no fixtures. */
+    private static final String OK_BODY = "{\"id\":\"chatcmpl-09d64d2a-ed1c-4473-829f-78db43f45d13\",\"object\":\"chat.completion\","
+            + "\"created\":1770770798,\"model\":\"llama-3.3-70b-versatile\",\"choices\":[{\"index\":0,\"message\":"
+            + "{\"role\":\"assistant\",\"content\":\"I'd like to introduc\"},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
+            + "\"usage\":{\"queue_time\":0.041876985,\"prompt_tokens\":45,\"prompt_time\":0.001954727,"
+            + "\"completion_tokens\":607,\"completion_time\":2.245177008,\"total_tokens\":652,\"total_time\":2.247131735},"
+            + "\"system_fingerprint\":\"fp_f8b414701e\",\"x_groq\":{\"id\":\"req_01kh52m3qqem4sw141xf026ehx\"}}";
     private static final String SERVER_ERROR = "{\"error\":{\"message\":\"Service Unavailable\",\"type\":\"internal_server_error\"}}";
     private static final ChatRequest HELLO = ChatRequest.builder()
             .model("llama-3.3-70b-versatile").addMessage(Message.user("Hello")).build();

@@ -9,17 +9,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.groqj.internal.Json;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Recorded Groq streams and Groq's in-stream error shape, each parsed whole, byte by byte and in random pieces. */
 class GroqStreamParsingTest {
-    private static final Path RECORDED = Fixtures.path("recorded");
 
     @Test
     void vercelRecordedTextStreamYieldsEveryChunkThenDone() throws IOException {
-        List<String> chunks = Files.readAllLines(RECORDED.resolve("vercel-ai/groq-text.chunks.txt"), UTF_8);
+        List<String> chunks = Files.readAllLines(Fixtures.path("recorded/vercel-ai/groq-text.chunks.txt"), UTF_8);
         StringBuilder body = new StringBuilder();
         for (String chunk : chunks) body.append("data: ").append(chunk).append("\n\n");
         body.append("data: [DONE]\n\n");
@@ -39,7 +37,7 @@ class GroqStreamParsingTest {
     @Test
     void openllmetryRecordedStreamBodyYieldsJsonChunksThenDone() throws IOException {
         JsonNode cassette = new YAMLMapper().readTree(
-                RECORDED.resolve("openllmetry/test_chat_tracing/test_chat_streaming_legacy.yaml").toFile());
+                Fixtures.path("recorded/openllmetry/test_chat_tracing/test_chat_streaming_legacy.yaml").toFile());
         String body = cassette.path("interactions").path(0).path("response").path("body").path("string").asText();
 
         List<SseEvent> events = parseEveryWay(body.getBytes(UTF_8));

@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import dev.groqj.internal.Json;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -196,9 +197,23 @@ class OpenApiConformanceTest {
         assertThat(errors).as("%s against %s", json, schemaName).isEmpty();
     }
 
+    /**
+     * The spec and recorded traffic (surefire sets {@code groqj.fixtures}); without them, as in a fresh clone, the
+     * class is skipped, or fails when {@code groqj.fixtures.required} is true (CI).
+     */
     static Path fixtures() {
         String dir = System.getProperty("groqj.fixtures");
         assertThat(dir).as("system property groqj.fixtures (set by surefire)").isNotNull();
-        return Path.of(dir);
+        Path path = Path.of(dir);
+        if (!Files.isDirectory(path)) {
+            String message = "no fixtures folder " + path + " (system property groqj.fixtures)";
+            if (Boolean.getBoolean("groqj.fixtures.required")) {
+                throw new IllegalStateException(message + ", and groqj.fixtures.required is true (CI=true)");
+            }
+            message += ": the OpenAPI conformance tests are skipped";
+            System.err.println("groqj: " + message); // surefire shows no reason for a class skipped in @BeforeAll
+            Assumptions.abort(message);
+        }
+        return path;
     }
 }
