@@ -21,9 +21,13 @@ import java.util.Objects;
  *       with {@code r} uniform in [0, 1). Defaults: 500 ms, 1 s, 2 s, 4 s, 8 s, 8 s… each shortened by up
  *       to 25 %, so clients that failed together do not retry together.</li>
  * </ol>
- * {@link #deadline()} bounds a whole call: no retry or wait starts that would end after it.
+ * {@link #deadline()} bounds a whole call — every attempt, every wait and the reading of the answer, streams
+ * included: no retry or wait starts that would end after it. By default 10 minutes, so that no call, however
+ * slowly a server drips its answer, is held for ever; {@code deadline(null)} removes the bound.
  */
 public final class RetryConfig {
+    /** Declared before {@link #DEFAULT}, which reads it while it is built. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(10);
     public static final RetryConfig DEFAULT = builder().build();
 
     private final int maxRetries;
@@ -96,7 +100,7 @@ public final class RetryConfig {
         private double multiplier = 2;
         private double jitter = 0.25;
         private Duration maxRetryAfter = Duration.ofSeconds(60);
-        private Duration deadline;
+        private Duration deadline = DEFAULT_DEADLINE;
 
         private Builder() {
         }
@@ -136,7 +140,7 @@ public final class RetryConfig {
             return this;
         }
 
-        /** Bounds the whole call; null removes the bound. */
+        /** Bounds the whole call (default 10 minutes); null removes the bound. */
         public Builder deadline(Duration deadline) {
             if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
                 throw new ValidationException("deadline", "must be positive, was " + deadline);

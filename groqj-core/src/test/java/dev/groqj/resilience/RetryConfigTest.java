@@ -19,7 +19,8 @@ class RetryConfigTest {
         assertThat(c.multiplier()).isEqualTo(2);
         assertThat(c.jitter()).isEqualTo(0.25);
         assertThat(c.maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(c.deadline()).isNull();
+        assertThat(c.deadline()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(RetryConfig.builder().deadline(null).build().deadline()).isNull();
     }
 
     @Test
