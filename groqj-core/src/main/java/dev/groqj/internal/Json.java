@@ -24,6 +24,7 @@ public final class Json {
             .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addModule(JsonValues.MODULE)
             .build();
 
     /** A reader per type, so a read skips the mapper's lookup of the root deserializer. */
