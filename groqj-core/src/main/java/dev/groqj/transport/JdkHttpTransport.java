@@ -43,8 +43,11 @@ public final class JdkHttpTransport implements HttpTransport {
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = restricted();
 
-    /** Blocking calls whose body is in memory: the JDK's callbacks run where they arise, with no pool hops. */
-    private final HttpClient direct;
+    /**
+     * Blocking calls whose body is in memory: the JDK's callbacks run where they arise, with no pool hops. Null
+     * once closed, like {@link #pooled}, so that the JDK can collect the clients and their connections.
+     */
+    private volatile HttpClient direct;
     /**
      * Async calls and streamed uploads: callbacks and body reads on a pool, never on the selector. Made on
      * first use, so an application that only blocks pays for one client (its selector thread and start-up).
@@ -93,7 +96,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (client == null) {
             synchronized (pooledFactory) { // builds a client, no I/O: safe for virtual threads
                 client = pooled;
-                if (client == null) pooled = client = pooledFactory.get();
+                if (client == null && !closed) pooled = client = pooledFactory.get();
             }
         }
         return client;
@@ -139,11 +142,10 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     private java.net.http.HttpResponse<InputStream> sendBlocking(HttpRequest request) {
-        checkOpen(request);
         BodyLimits limits = BodyLimits.of(request);
         try {
             RequestBody body = request.body();
-            HttpClient client = body == null || body.bytesIfBuffered() != null ? direct : pooled();
+            HttpClient client = open(request, body == null || body.bytesIfBuffered() != null ? direct : pooled());
             return client.send(toJdk(request), info -> {
                 boolean ok = isSuccess(info.statusCode());
                 return new BlockingBody(bodyLimits(limits, info.statusCode(), ok), info.statusCode(),
@@ -202,10 +204,10 @@ public final class JdkHttpTransport implements HttpTransport {
      * an answer that arrives after the cancel is closed.
      */
     private CompletableFuture<AsyncStreamingResponse> openAsync(HttpRequest request) {
-        checkOpen(request);
         BodyLimits limits = BodyLimits.of(request);
+        HttpClient client = open(request, pooled());
         CompletableFuture<java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>>> exchange =
-                pooled().sendAsync(toJdk(request), java.net.http.HttpResponse.BodyHandlers.ofPublisher());
+                client.sendAsync(toJdk(request), java.net.http.HttpResponse.BodyHandlers.ofPublisher());
         CompletableFuture<AsyncStreamingResponse> result = exchange.handle((r, error) -> {
             if (error != null) throw translateAsync(request, error);
             return new JdkAsyncStreamingResponse(r, limits);
@@ -219,8 +221,12 @@ public final class JdkHttpTransport implements HttpTransport {
         return result;
     }
 
-    private void checkOpen(HttpRequest request) {
-        if (closed) throw new GroqException("the client is closed: " + describe(request) + " was not sent");
+    /** {@code client}, unless this transport was closed (then it is null, or about to be shut down). */
+    private HttpClient open(HttpRequest request, HttpClient client) {
+        if (client == null || closed) {
+            throw new GroqException("the client is closed: " + describe(request) + " was not sent");
+        }
+        return client;
     }
 
     /**
@@ -231,10 +237,17 @@ public final class JdkHttpTransport implements HttpTransport {
      */
     @Override
     public void close() {
-        closed = true;
-        if (!ownsClients) return;
-        shutdownNow(direct);
-        HttpClient p = pooled;
+        HttpClient d;
+        HttpClient p;
+        synchronized (pooledFactory) { // no pooled client can be made after this
+            closed = true;
+            d = direct;
+            p = pooled;
+            direct = null;
+            pooled = null;
+        }
+        if (!ownsClients || d == null) return;
+        shutdownNow(d);
         if (p != null) shutdownNow(p);
         ownPool.shutdownNow();
     }
