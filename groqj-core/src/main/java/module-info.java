@@ -17,6 +17,7 @@ module dev.groqj.core {
 
     // Debt: these modules still use Json; they should use only exported API.
     exports dev.groqj.internal to dev.groqj.testkit, dev.groqj.opentelemetry, dev.groqj.cli;
+    opens dev.groqj.internal to dev.groqj.cli; // Debt: the CLI reads version.properties
 
     // Jackson maps the wire records of these packages by reflection.
     opens dev.groqj.audio to com.fasterxml.jackson.databind;
