@@ -5,6 +5,6 @@ module dev.groqj.testkit {
     requires transitive dev.groqj.core;
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
-    // only FakeGroqServerExtension needs it; its users bring JUnit
-    requires static org.junit.jupiter.api;
+    // FakeGroqServerExtension's API; optional: its users bring JUnit
+    requires static transitive org.junit.jupiter.api;
 }
