@@ -1,0 +1,9 @@
+/** The {@code groqj} command. Shipped as a class-path jar with its dependencies shaded in. */
+module dev.groqj.cli {
+    requires dev.groqj.core;
+    requires dev.groqj.testkit;
+    requires com.fasterxml.jackson.databind;
+    requires info.picocli;
+
+    opens dev.groqj.cli to info.picocli; // picocli sets the annotated option fields
+}
