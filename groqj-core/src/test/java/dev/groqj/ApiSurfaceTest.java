@@ -22,12 +22,12 @@ class ApiSurfaceTest {
     }
 
     @Test
-    void publishedPackagesAreThoseUnderDevGroqjButInternal() {
+    void publishedPackagesAreTheModulesUnqualifiedExports() {
         Predicate<String> published = ApiSurface.publishedPackages(ApiSurface.classesDir(GroqClient.class));
 
-        assertThat(List.of("dev.groqj", "dev.groqj.chat", "dev.groqj.internalized")).allMatch(published);
-        assertThat(List.of("dev.groqj.internal", "dev.groqj.internal.sse", "dev.groqj.chat.internal", "dev.groqjx",
-                "com.fasterxml.jackson.databind")).noneMatch(published);
+        assertThat(List.of("dev.groqj", "dev.groqj.chat", "dev.groqj.error")).allMatch(published);
+        assertThat(List.of("dev.groqj.internal", "dev.groqj.internal.sse", "com.fasterxml.jackson.databind"))
+                .noneMatch(published);
     }
 
     /** Package-private: its public and protected methods are API of its public subclasses all the same. */
