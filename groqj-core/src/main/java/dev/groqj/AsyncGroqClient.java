@@ -25,14 +25,16 @@ public final class AsyncGroqClient {
     private final AsyncAudioService audio;
     private final AsyncFilesService files;
     private final AsyncBatchesService batches;
+    private final AsyncRawService raw;
 
     AsyncGroqClient(AsyncChatService chat, AsyncModelsService models, AsyncAudioService audio,
-                    AsyncFilesService files, AsyncBatchesService batches) {
+                    AsyncFilesService files, AsyncBatchesService batches, AsyncRawService raw) {
         this.chat = chat;
         this.models = models;
         this.audio = audio;
         this.files = files;
         this.batches = batches;
+        this.raw = raw;
     }
 
     public AsyncChatService chat() {
@@ -53,5 +55,10 @@ public final class AsyncGroqClient {
 
     public AsyncBatchesService batches() {
         return batches;
+    }
+
+    /** Any endpoint by its path, answered as {@link JsonValue}. */
+    public AsyncRawService raw() {
+        return raw;
     }
 }

@@ -58,6 +58,7 @@ public final class GroqClient implements AutoCloseable {
     private final ModelsService models;
     private final FilesService files;
     private final BatchesService batches;
+    private final RawService raw;
     private final AsyncGroqClient async;
 
     private GroqClient(Builder b) {
@@ -81,8 +82,10 @@ public final class GroqClient implements AutoCloseable {
         this.models = new ModelsService(api);
         this.files = new FilesService(api);
         this.batches = new BatchesService(api);
+        this.raw = new RawService(api);
         this.async = new AsyncGroqClient(new AsyncChatService(api), new AsyncModelsService(api),
-                new AsyncAudioService(api), new AsyncFilesService(api), new AsyncBatchesService(api));
+                new AsyncAudioService(api), new AsyncFilesService(api), new AsyncBatchesService(api),
+                new AsyncRawService(api));
     }
 
     public static Builder builder() {
@@ -115,6 +118,11 @@ public final class GroqClient implements AutoCloseable {
     /** Batches of requests run asynchronously over an uploaded file. */
     public BatchesService batches() {
         return batches;
+    }
+
+    /** Any endpoint by its path, answered as {@link JsonValue}: for what groqj does not type yet. */
+    public RawService raw() {
+        return raw;
     }
 
     /** The same calls without blocking: {@code CompletableFuture} results and {@code Flow.Publisher} streams. */

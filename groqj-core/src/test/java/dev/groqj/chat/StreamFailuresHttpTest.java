@@ -115,7 +115,7 @@ class StreamFailuresHttpTest {
         Outcome o = run(mode);
         assertThat(o.error()).isInstanceOfSatisfying(StreamException.class, e -> {
             assertThat(e.getMessage()).contains("expected text/event-stream but got text/plain");
-            assertThat(e.rawBody()).hasSize(ChatEvents.MAX_ERROR_BODY_BYTES);
+            assertThat(e.rawBody()).hasSize(1 << 20);
         });
     }
 
