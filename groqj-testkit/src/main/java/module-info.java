@@ -5,6 +5,7 @@ module dev.groqj.testkit {
     requires transitive dev.groqj.core;
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
-    // FakeGroqServerExtension's API; optional: its users bring JUnit
-    requires static transitive org.junit.jupiter.api;
+    // FakeGroqServerExtension's API. Optional and not transitive: its users require JUnit themselves, and
+    // modules that use only FakeGroqServer (the CLI) compile without it.
+    requires static org.junit.jupiter.api;
 }
