@@ -3,7 +3,7 @@ package dev.groqj.chat;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 
 import java.util.Map;
 
@@ -29,7 +29,7 @@ public record Usage(
         @JsonProperty("total_time") double totalTime,
         @JsonProperty("prompt_tokens_details") PromptTokensDetails promptTokensDetails,
         @JsonProperty("completion_tokens_details") CompletionTokensDetails completionTokensDetails,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public Usage {
         additionalProperties = Values.unknown(additionalProperties);
@@ -48,7 +48,7 @@ public record Usage(
     /** {@code prompt_tokens_details}. */
     public record PromptTokensDetails(
             @JsonProperty("cached_tokens") int cachedTokens,
-            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public PromptTokensDetails {
             additionalProperties = Values.unknown(additionalProperties);
         }
@@ -57,7 +57,7 @@ public record Usage(
     /** {@code completion_tokens_details}. */
     public record CompletionTokensDetails(
             @JsonProperty("reasoning_tokens") int reasoningTokens,
-            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public CompletionTokensDetails {
             additionalProperties = Values.unknown(additionalProperties);
         }

@@ -2,7 +2,7 @@ package dev.groqj.chat;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record UsageBreakdown(
         List<ModelUsage> models,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public UsageBreakdown {
         models = Values.list(models);
@@ -29,7 +29,7 @@ public record UsageBreakdown(
     public record ModelUsage(
             String model,
             Usage usage,
-            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public ModelUsage {
             additionalProperties = Values.unknown(additionalProperties);
         }

@@ -3,7 +3,7 @@ package dev.groqj.chat;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 
 import java.util.Map;
 
@@ -26,17 +26,11 @@ public record XGroq(
         @JsonProperty("usage_breakdown") UsageBreakdown usageBreakdown,
         /* why a stream stopped early, when it did */
         String error,
-        JsonNode debug,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        JsonValue debug,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public XGroq {
-        debug = Values.copy(Values.node(debug));
+        debug = Values.present(debug);
         additionalProperties = Values.unknown(additionalProperties);
-    }
-
-    /** A copy: changing it changes nothing here. */
-    @Override
-    public JsonNode debug() {
-        return Values.copy(debug);
     }
 }
