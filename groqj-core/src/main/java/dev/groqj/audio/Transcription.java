@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.groqj.JsonValue;
-import dev.groqj.chat.XGroq;
+import dev.groqj.XGroq;
 
 import java.util.List;
 import java.util.Map;

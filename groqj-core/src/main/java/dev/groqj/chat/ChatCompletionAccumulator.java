@@ -1,6 +1,9 @@
 package dev.groqj.chat;
 
 import dev.groqj.JsonValue;
+import dev.groqj.Usage;
+import dev.groqj.UsageBreakdown;
+import dev.groqj.XGroq;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.groqj.JsonValue;
+import dev.groqj.Usage;
+import dev.groqj.XGroq;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.groqj.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.XGroq;
 import dev.groqj.error.ApiException.ErrorDetails;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;

@@ -3,6 +3,8 @@ package dev.groqj.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.groqj.Fixtures;
 import dev.groqj.Fixtures.Interaction;
+import dev.groqj.Usage;
+import dev.groqj.UsageBreakdown;
 import dev.groqj.internal.Json;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,11 @@
-package dev.groqj.chat;
+package dev.groqj;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import dev.groqj.JsonValue;
+import dev.groqj.internal.UnknownFields;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +23,8 @@ public record UsageBreakdown(
         @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public UsageBreakdown {
-        models = Values.list(models);
-        additionalProperties = Values.unknown(additionalProperties);
+        models = models == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(models));
+        additionalProperties = UnknownFields.copyOf(additionalProperties);
     }
 
     /** One model's share of the usage. */
@@ -31,7 +33,7 @@ public record UsageBreakdown(
             Usage usage,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public ModelUsage {
-            additionalProperties = Values.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 }

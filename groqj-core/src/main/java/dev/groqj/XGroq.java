@@ -1,14 +1,15 @@
-package dev.groqj.chat;
+package dev.groqj;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.groqj.JsonValue;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.Map;
 
 /**
- * Groq's own metadata ({@code x_groq}) on a completion or a stream chunk.
+ * Groq's own metadata ({@code x_groq}) on a completion, a stream chunk or a transcription; in the root package
+ * because every service's answers carry it.
  *
  * <pre>{@code
  * completion.xGroq().id();   // "req_01jr8hj0hzeq9b86xqb5dn7wqs": quote it to Groq support
@@ -30,7 +31,7 @@ public record XGroq(
         @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public XGroq {
-        debug = Values.present(debug);
-        additionalProperties = Values.unknown(additionalProperties);
+        debug = debug == null || debug.isNull() ? null : debug; // a JSON null reads as absent
+        additionalProperties = UnknownFields.copyOf(additionalProperties);
     }
 }

@@ -1,9 +1,9 @@
-package dev.groqj.chat;
+package dev.groqj;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.groqj.JsonValue;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.Map;
 
@@ -32,7 +32,7 @@ public record Usage(
         @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public Usage {
-        additionalProperties = Values.unknown(additionalProperties);
+        additionalProperties = UnknownFields.copyOf(additionalProperties);
     }
 
     /** Reasoning tokens among the completion tokens, 0 when the response does not say. */
@@ -50,7 +50,7 @@ public record Usage(
             @JsonProperty("cached_tokens") int cachedTokens,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public PromptTokensDetails {
-            additionalProperties = Values.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -59,7 +59,7 @@ public record Usage(
             @JsonProperty("reasoning_tokens") int reasoningTokens,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public CompletionTokensDetails {
-            additionalProperties = Values.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 }
