@@ -20,17 +20,18 @@ module dev.groqj.core {
     opens dev.groqj.internal to dev.groqj.cli; // Debt: the CLI reads version.properties
 
     // Jackson maps the wire records of these packages by reflection.
+    opens dev.groqj to com.fasterxml.jackson.databind;
     opens dev.groqj.audio to com.fasterxml.jackson.databind;
     opens dev.groqj.batches to com.fasterxml.jackson.databind;
     opens dev.groqj.chat to com.fasterxml.jackson.databind;
     opens dev.groqj.files to com.fasterxml.jackson.databind;
     opens dev.groqj.models to com.fasterxml.jackson.databind;
 
-    // Named in the API: JdkHttpTransport(HttpClient); CircuitBreaker, an injection point;
-    // JsonNode, until JsonValue replaces it (then Jackson becomes a plain requires).
+    // Named in the API: JdkHttpTransport(HttpClient); CircuitBreaker, an injection point.
     requires transitive java.net.http;
     requires transitive io.github.resilience4j.circuitbreaker;
-    requires transitive com.fasterxml.jackson.databind;
+    // Jackson is an implementation detail: no API signature names it (free-form JSON is JsonValue).
+    requires com.fasterxml.jackson.databind;
     requires io.github.resilience4j.core; // the breaker's event consumer type
     requires org.slf4j;
     requires io.github.bucket4j.core;

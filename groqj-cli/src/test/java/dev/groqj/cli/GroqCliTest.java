@@ -1,6 +1,7 @@
 package dev.groqj.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 import dev.groqj.internal.Json;
 import dev.groqj.testkit.Endpoint;
 import dev.groqj.testkit.FakeGroqServer;
@@ -56,9 +57,9 @@ class GroqCliTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEqualTo("You said: Hello there" + System.lineSeparator());
         assertThat(run.err()).isEmpty();
-        JsonNode sent = chatRequests().get(0).json();
+        JsonValue sent = chatRequests().get(0).json();
         assertThat(sent.get("stream").asBoolean()).isTrue();
-        assertThat(sent.get("model").asText()).isEqualTo("llama-3.3-70b-versatile");
+        assertThat(sent.get("model").asString()).isEqualTo("llama-3.3-70b-versatile");
     }
 
     @Test
@@ -67,10 +68,10 @@ class GroqCliTest {
                 "--temperature", "0.2", "--max-tokens", "50", "Hi");
 
         assertThat(run.exit()).isZero();
-        JsonNode sent = chatRequests().get(0).json();
-        assertThat(sent.get("model").asText()).isEqualTo("llama-3.1-8b-instant");
-        assertThat(sent.get("messages").get(0).get("role").asText()).isEqualTo("system");
-        assertThat(sent.get("messages").get(0).get("content").asText()).isEqualTo("Be brief.");
+        JsonValue sent = chatRequests().get(0).json();
+        assertThat(sent.get("model").asString()).isEqualTo("llama-3.1-8b-instant");
+        assertThat(sent.get("messages").get(0).get("role").asString()).isEqualTo("system");
+        assertThat(sent.get("messages").get(0).get("content").asString()).isEqualTo("Be brief.");
         assertThat(sent.get("temperature").asDouble()).isEqualTo(0.2);
         assertThat(sent.get("max_completion_tokens").asInt()).isEqualTo(50);
     }
@@ -100,12 +101,12 @@ class GroqCliTest {
         assertThat(run.out()).contains("You said: first", "You said: second");
         List<RecordedRequest> requests = chatRequests();
         assertThat(requests).hasSize(2);
-        JsonNode messages = requests.get(1).json().get("messages");
-        assertThat(messages).hasSize(3);
-        assertThat(messages.get(0).get("content").asText()).isEqualTo("first");
-        assertThat(messages.get(1).get("role").asText()).isEqualTo("assistant");
-        assertThat(messages.get(1).get("content").asText()).isEqualTo("You said: first");
-        assertThat(messages.get(2).get("content").asText()).isEqualTo("second");
+        JsonValue messages = requests.get(1).json().get("messages");
+        assertThat(messages.asList()).hasSize(3);
+        assertThat(messages.get(0).get("content").asString()).isEqualTo("first");
+        assertThat(messages.get(1).get("role").asString()).isEqualTo("assistant");
+        assertThat(messages.get(1).get("content").asString()).isEqualTo("You said: first");
+        assertThat(messages.get(2).get("content").asString()).isEqualTo("second");
     }
 
     @Test
@@ -118,9 +119,9 @@ class GroqCliTest {
         assertThat(run.exit()).isZero();
         assertThat(run.err()).contains("groqj: 400 bad_thing: Something was wrong");
         assertThat(run.out()).contains("You said: second");
-        JsonNode last = chatRequests().get(1).json().get("messages");
-        assertThat(last).hasSize(1);
-        assertThat(last.get(0).get("content").asText()).isEqualTo("second");
+        JsonValue last = chatRequests().get(1).json().get("messages");
+        assertThat(last.asList()).hasSize(1);
+        assertThat(last.get(0).get("content").asString()).isEqualTo("second");
     }
 
     @Test
@@ -131,10 +132,10 @@ class GroqCliTest {
         JsonNode completion = Json.tree(run.out());
         String content = completion.get("choices").get(0).get("message").get("content").asText();
         assertThat(Json.tree(content).isObject()).isTrue();
-        JsonNode sent = chatRequests().get(0).json();
-        assertThat(sent.has("stream")).isFalse();
-        assertThat(sent.get("response_format").get("type").asText()).isEqualTo("json_object");
-        assertThat(sent.get("messages").get(0).get("content").asText()).containsIgnoringCase("json");
+        JsonValue sent = chatRequests().get(0).json();
+        assertThat(sent.asMap()).doesNotContainKey("stream");
+        assertThat(sent.get("response_format").get("type").asString()).isEqualTo("json_object");
+        assertThat(sent.get("messages").get(0).get("content").asString()).containsIgnoringCase("json");
     }
 
     @Test
@@ -142,9 +143,9 @@ class GroqCliTest {
         CliRun run = CliRun.run(groq, "chat", "--reasoning", "--model", "openai/gpt-oss-20b", "Is 221 prime?");
 
         assertThat(run.exit()).isZero();
-        JsonNode sent = chatRequests().get(0).json();
+        JsonValue sent = chatRequests().get(0).json();
         assertThat(sent.get("include_reasoning").asBoolean()).isTrue();
-        assertThat(sent.has("reasoning_format")).isFalse();
+        assertThat(sent.asMap()).doesNotContainKey("reasoning_format");
         assertThat(run.err()).contains("I will repeat it back.");
         assertThat(run.out()).isEqualTo("You said: Is 221 prime?" + System.lineSeparator());
     }
@@ -154,7 +155,7 @@ class GroqCliTest {
         CliRun run = CliRun.run(groq, "chat", "--reasoning", "--model", "qwen/qwen3-32b", "Why?");
 
         assertThat(run.exit()).isZero();
-        assertThat(chatRequests().get(0).json().get("reasoning_format").asText()).isEqualTo("parsed");
+        assertThat(chatRequests().get(0).json().get("reasoning_format").asString()).isEqualTo("parsed");
         assertThat(run.err()).contains("I will repeat it back.");
     }
 
@@ -271,7 +272,7 @@ class GroqCliTest {
         assertThat(wav).isNotEmptyFile();
         assertThat(heard.exit()).isZero();
         assertThat(heard.out()).isEqualTo("Hello from the terminal" + System.lineSeparator());
-        assertThat(server.takeRequest().json().get("response_format").asText()).isEqualTo("wav");
+        assertThat(server.takeRequest().json().get("response_format").asString()).isEqualTo("wav");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.groqj.audio;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 import dev.groqj.internal.UnknownFields;
 
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ final class AudioValues {
         return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
-    static Map<String, JsonNode> unknown(Map<String, JsonNode> map) {
+    static Map<String, JsonValue> unknown(Map<String, JsonValue> map) {
         return UnknownFields.copyOf(map);
     }
 }

@@ -3,7 +3,7 @@ package dev.groqj.audio;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ public record Segment(
         @JsonProperty("avg_logprob") double avgLogprob,
         @JsonProperty("compression_ratio") double compressionRatio,
         @JsonProperty("no_speech_prob") double noSpeechProb,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public Segment {
         tokens = tokens == null ? List.of() : AudioValues.listOrNull(tokens);

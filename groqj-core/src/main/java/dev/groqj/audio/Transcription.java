@@ -3,8 +3,8 @@ package dev.groqj.audio;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.groqj.chat.XGroq;
+import dev.groqj.JsonValue;
+import dev.groqj.XGroq;
 
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ public record Transcription(
         List<Word> words,
         List<Segment> segments,
         @JsonProperty("x_groq") XGroq xGroq,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public Transcription {
         words = AudioValues.listOrNull(words);

@@ -2,7 +2,7 @@ package dev.groqj.audio;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 
 import java.util.Map;
 
@@ -19,7 +19,7 @@ public record Word(
         String word,
         double start,
         double end,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public Word {
         additionalProperties = AudioValues.unknown(additionalProperties);

@@ -3,7 +3,7 @@ package dev.groqj.batches;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 import dev.groqj.internal.UnknownFields;
 
 import java.util.Collections;
@@ -41,7 +41,7 @@ public record Batch(
         @JsonProperty("cancelled_at") Long cancelledAt,
         @JsonProperty("request_counts") RequestCounts requestCounts,
         Map<String, String> metadata,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public Batch {
         metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));

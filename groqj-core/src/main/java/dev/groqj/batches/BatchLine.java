@@ -1,11 +1,12 @@
 package dev.groqj.batches;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.groqj.JsonValue;
 import dev.groqj.chat.ChatRequest;
 import dev.groqj.error.ValidationException;
-import dev.groqj.internal.Json;
+import dev.groqj.internal.JsonValues;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,9 +21,9 @@ public final class BatchLine {
     private final String customId;
     private final String method;
     private final String url;
-    private final JsonNode body;
+    private final JsonValue body;
 
-    private BatchLine(String customId, String method, String url, JsonNode body) {
+    private BatchLine(String customId, String method, String url, JsonValue body) {
         if (customId == null || customId.isBlank()) {
             throw new ValidationException("custom_id", "is required: it pairs each result with its request");
         }
@@ -35,13 +36,13 @@ public final class BatchLine {
     /** A chat completion; its answer comes back under the same {@code customId}. */
     public static BatchLine chat(String customId, ChatRequest request) {
         Objects.requireNonNull(request, "request == null");
-        return new BatchLine(customId, "POST", BatchCreateRequest.CHAT_COMPLETIONS, Json.MAPPER.valueToTree(request));
+        return new BatchLine(customId, "POST", BatchCreateRequest.CHAT_COMPLETIONS, JsonValues.valueOf(request));
     }
 
-    /** Any request: {@code body} is serialized with groqj's JSON settings. */
+    /** Any request: {@code body} is a {@link JsonValue}, a Map, or a bean serialized with groqj's JSON settings. */
     public static BatchLine of(String customId, String method, String url, Object body) {
         Objects.requireNonNull(body, "body == null");
-        return new BatchLine(customId, method, url, Json.MAPPER.valueToTree(body));
+        return new BatchLine(customId, method, url, JsonValues.valueOf(body));
     }
 
     public String customId() {
@@ -56,15 +57,18 @@ public final class BatchLine {
         return url;
     }
 
-    public JsonNode body() {
-        return body.deepCopy();
+    public JsonValue body() {
+        return body;
     }
 
     /** The line as written to the input file, without the newline. */
     public String toJson() {
-        ObjectNode line = Json.MAPPER.createObjectNode();
-        line.put("custom_id", customId).put("method", method).put("url", url).set("body", body);
-        return Json.writeString(line);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("custom_id", customId);
+        line.put("method", method);
+        line.put("url", url);
+        line.put("body", body);
+        return JsonValue.of(line).toJson();
     }
 
     @Override

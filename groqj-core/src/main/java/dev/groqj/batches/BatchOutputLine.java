@@ -3,7 +3,7 @@ package dev.groqj.batches;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 import dev.groqj.chat.ChatCompletion;
 import dev.groqj.error.GroqException;
 import dev.groqj.internal.Json;
@@ -39,7 +39,7 @@ public record BatchOutputLine(
         @JsonProperty("custom_id") String customId,
         Response response,
         Error error,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public BatchOutputLine {
         additionalProperties = UnknownFields.copyOf(additionalProperties);
@@ -48,16 +48,7 @@ public record BatchOutputLine(
     /** The HTTP answer to one request. */
     public record Response(@JsonProperty("status_code") int statusCode,
                            @JsonProperty("request_id") String requestId,
-                           JsonNode body) {
-        public Response {
-            body = body == null ? null : body.deepCopy();
-        }
-
-        /** A copy: changing it changes nothing here. */
-        @Override
-        public JsonNode body() {
-            return body == null ? null : body.deepCopy();
-        }
+                           JsonValue body) {
     }
 
     /** Why a request could not run. */

@@ -3,7 +3,7 @@ package dev.groqj.chat;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 
 import java.util.Map;
 
@@ -21,7 +21,7 @@ public record Annotation(
         String type,
         @JsonProperty("document_citation") Citation documentCitation,
         @JsonProperty("function_citation") Citation functionCitation,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public Annotation {
         additionalProperties = Values.unknown(additionalProperties);
@@ -36,7 +36,7 @@ public record Annotation(
             @JsonProperty("end_index") int endIndex,
             @JsonProperty("document_id") String documentId,
             @JsonProperty("tool_call_id") String toolCallId,
-            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public Citation {
             additionalProperties = Values.unknown(additionalProperties);
         }

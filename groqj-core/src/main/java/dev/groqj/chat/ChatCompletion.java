@@ -3,7 +3,10 @@ package dev.groqj.chat;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
+import dev.groqj.Usage;
+import dev.groqj.UsageBreakdown;
+import dev.groqj.XGroq;
 
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,7 @@ public record ChatCompletion(
         @JsonProperty("system_fingerprint") String systemFingerprint,
         @JsonProperty("x_groq") XGroq xGroq,
         @JsonProperty("service_tier") String serviceTier,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public ChatCompletion {
         choices = Values.list(choices);

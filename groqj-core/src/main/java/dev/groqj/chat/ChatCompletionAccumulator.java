@@ -1,6 +1,9 @@
 package dev.groqj.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
+import dev.groqj.Usage;
+import dev.groqj.UsageBreakdown;
+import dev.groqj.XGroq;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,7 +136,7 @@ public final class ChatCompletionAccumulator {
 
         /** The later piece's fields win where it has them: it usually repeats the arguments and adds output. */
         private static ExecutedTool merge(ExecutedTool earlier, ExecutedTool later) {
-            Map<String, JsonNode> unknown = new LinkedHashMap<>(earlier.additionalProperties());
+            Map<String, JsonValue> unknown = new LinkedHashMap<>(earlier.additionalProperties());
             unknown.putAll(later.additionalProperties());
             return new ExecutedTool(later.index(),
                     later.type() != null ? later.type() : earlier.type(),

@@ -1,5 +1,6 @@
 package dev.groqj.chat;
 
+import dev.groqj.XGroq;
 import dev.groqj.internal.EventDecoder;
 import dev.groqj.internal.Json;
 import dev.groqj.observability.ResponseInfo;

@@ -1,10 +1,9 @@
 package dev.groqj.chat;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.groqj.error.ValidationException;
 import dev.groqj.internal.HeaderRules;
-import dev.groqj.internal.Json;
+import dev.groqj.internal.JsonValues;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -107,8 +106,8 @@ public final class ChatRequest {
     private final Map<String, String> metadata;
     private final Integer n;
     private final Boolean stream;
-    /** JSON snapshots taken when set, never handed out: a caller's Map or ObjectNode can change later. */
-    private final Map<String, JsonNode> extraBody;
+    /** JSON taken when set: a caller's Map can change later, a JsonValue cannot. */
+    private final Map<String, dev.groqj.JsonValue> extraBody;
     private final Map<String, String> extraHeaders;
 
     private ChatRequest(Builder b) {
@@ -233,12 +232,8 @@ public final class ChatRequest {
     public Integer n() { return n; }
     /** True on the copy a stream sends, else null. */
     Boolean stream() { return stream; }
-    /** Body fields beyond the typed ones, as the JSON trees that are sent (copies: changing them changes nothing). */
-    public Map<String, Object> extraBody() {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        extraBody.forEach((name, value) -> copy.put(name, value.deepCopy()));
-        return Collections.unmodifiableMap(copy);
-    }
+    /** Body fields beyond the typed ones, as the JSON that is sent. */
+    public Map<String, dev.groqj.JsonValue> extraBody() { return extraBody; }
     /** HTTP headers to send with this request, beside the client's. */
     public Map<String, String> extraHeaders() { return extraHeaders; }
 
@@ -288,7 +283,7 @@ public final class ChatRequest {
         private Map<String, String> metadata;
         private Integer n;
         private Boolean stream;
-        private final Map<String, JsonNode> extraBody = new LinkedHashMap<>();
+        private final Map<String, dev.groqj.JsonValue> extraBody = new LinkedHashMap<>();
         private final TreeMap<String, String> extraHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
         private Builder() {
@@ -513,14 +508,15 @@ public final class ChatRequest {
         }
 
         /**
-         * A body field this builder has no setter for, sent as given (Jackson-serialized now: changing
-         * {@code value} later changes nothing); it replaces a typed parameter of the same name. A null value
-         * removes an earlier extra field.
+         * A body field this builder has no setter for, sent as given: a {@link dev.groqj.JsonValue}, plain Java
+         * (Map, List, String, Number, Boolean) or a bean, turned into JSON now (changing {@code value} later
+         * changes nothing); it replaces a typed parameter of the same name. A null value removes an earlier
+         * extra field.
          */
         public Builder extraBody(String name, Object value) {
             Objects.requireNonNull(name, "name == null");
             if (value == null) extraBody.remove(name);
-            else extraBody.put(name, Json.MAPPER.valueToTree(value));
+            else extraBody.put(name, JsonValues.valueOf(value));
             return this;
         }
 

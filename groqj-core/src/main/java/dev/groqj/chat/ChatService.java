@@ -2,6 +2,7 @@ package dev.groqj.chat;
 
 import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
+import dev.groqj.Usage;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.Json;
 import dev.groqj.observability.CallInfo;

@@ -3,7 +3,7 @@ package dev.groqj.chat;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 
 import java.util.Map;
 
@@ -20,17 +20,11 @@ public record ChunkChoice(
         int index,
         Delta delta,
         @JsonProperty("finish_reason") FinishReason finishReason,
-        JsonNode logprobs,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        JsonValue logprobs,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public ChunkChoice {
-        logprobs = Values.copy(Values.node(logprobs));
+        logprobs = Values.present(logprobs);
         additionalProperties = Values.unknown(additionalProperties);
-    }
-
-    /** A copy: changing it changes nothing here. */
-    @Override
-    public JsonNode logprobs() {
-        return Values.copy(logprobs);
     }
 }

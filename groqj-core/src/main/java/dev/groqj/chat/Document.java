@@ -29,7 +29,7 @@ public final class Document {
         return new Document(null, Json.MAPPER.createObjectNode().put("type", "text").put("text", text));
     }
 
-    /** A JSON document: {@code data} is a Map or anything Jackson turns into a JSON object. */
+    /** A JSON document: {@code data} is a {@link dev.groqj.JsonValue}, a Map or a bean that is a JSON object. */
     public static Document json(Object data) {
         Objects.requireNonNull(data, "data == null");
         JsonNode tree = Json.MAPPER.valueToTree(data);

@@ -3,7 +3,7 @@ package dev.groqj.chat;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 
 import java.util.List;
 import java.util.Map;
@@ -28,33 +28,21 @@ public record ExecutedTool(
         String arguments,
         String output,
         @JsonProperty("search_results") SearchResults searchResults,
-        @JsonProperty("code_results") List<JsonNode> codeResults,
-        @JsonProperty("browser_results") List<JsonNode> browserResults,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonProperty("code_results") List<JsonValue> codeResults,
+        @JsonProperty("browser_results") List<JsonValue> browserResults,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public ExecutedTool {
-        codeResults = Values.list(codeResults == null ? null : Values.copies(codeResults));
-        browserResults = Values.list(browserResults == null ? null : Values.copies(browserResults));
+        codeResults = Values.list(codeResults);
+        browserResults = Values.list(browserResults);
         additionalProperties = Values.unknown(additionalProperties);
-    }
-
-    /** Copies: changing them changes nothing here. */
-    @Override
-    public List<JsonNode> codeResults() {
-        return Values.copies(codeResults);
-    }
-
-    /** Copies: changing them changes nothing here. */
-    @Override
-    public List<JsonNode> browserResults() {
-        return Values.copies(browserResults);
     }
 
     /** What a search tool found. */
     public record SearchResults(
             List<SearchResult> results,
             List<String> images,
-            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public SearchResults {
             results = Values.list(results);
             images = Values.list(images);
@@ -68,7 +56,7 @@ public record ExecutedTool(
             String url,
             String content,
             Double score,
-            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public SearchResult {
             additionalProperties = Values.unknown(additionalProperties);
         }

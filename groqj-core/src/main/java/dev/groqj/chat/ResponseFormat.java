@@ -1,11 +1,10 @@
 package dev.groqj.chat;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.groqj.JsonValue;
 import dev.groqj.error.ValidationException;
-import dev.groqj.internal.Json;
+import dev.groqj.internal.JsonValues;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,13 +22,12 @@ import java.util.Objects;
  * <p>Groq answers 400 to {@code json_object} or {@code json_schema} combined with tools on some models.
  */
 public final class ResponseFormat {
-    private static final ResponseFormat TEXT = new ResponseFormat(Json.MAPPER.createObjectNode().put("type", "text"));
-    private static final ResponseFormat JSON_OBJECT =
-            new ResponseFormat(Json.MAPPER.createObjectNode().put("type", "json_object"));
+    private static final ResponseFormat TEXT = new ResponseFormat(JsonValue.of(Map.of("type", "text")));
+    private static final ResponseFormat JSON_OBJECT = new ResponseFormat(JsonValue.of(Map.of("type", "json_object")));
 
-    private final ObjectNode wire;
+    private final JsonValue wire;
 
-    private ResponseFormat(ObjectNode wire) {
+    private ResponseFormat(JsonValue wire) {
         this.wire = wire;
     }
 
@@ -49,37 +47,40 @@ public final class ResponseFormat {
      */
     public static ResponseFormat jsonSchema(String name, String description, Map<String, ?> schema, boolean strict) {
         Objects.requireNonNull(schema, "schema == null");
-        return jsonSchema(name, description, (JsonNode) Json.MAPPER.valueToTree(schema), strict);
+        return jsonSchema(name, description, JsonValues.valueOf(schema), strict);
     }
 
-    /** As {@link #jsonSchema(String, String, Map, boolean)}, with the schema as a JSON tree (copied). */
-    public static ResponseFormat jsonSchema(String name, String description, JsonNode schema, boolean strict) {
+    /** As {@link #jsonSchema(String, String, Map, boolean)}, with the schema as a {@link JsonValue}. */
+    public static ResponseFormat jsonSchema(String name, String description, JsonValue schema, boolean strict) {
         Values.requireName("response_format.json_schema.name", name);
         Objects.requireNonNull(schema, "schema == null");
         if (!schema.isObject()) {
             throw new ValidationException("response_format.json_schema.schema", "must be a JSON Schema object");
         }
-        ObjectNode wire = Json.MAPPER.createObjectNode().put("type", "json_schema");
-        ObjectNode jsonSchema = wire.putObject("json_schema").put("name", name);
+        Map<String, Object> jsonSchema = new LinkedHashMap<>();
+        jsonSchema.put("name", name);
         if (description != null) jsonSchema.put("description", description);
-        jsonSchema.set("schema", schema.deepCopy());
+        jsonSchema.put("schema", schema);
         jsonSchema.put("strict", strict);
-        return new ResponseFormat(wire);
+        Map<String, Object> wire = new LinkedHashMap<>();
+        wire.put("type", "json_schema");
+        wire.put("json_schema", jsonSchema);
+        return new ResponseFormat(JsonValue.of(wire));
     }
 
     /** {@code text}, {@code json_object} or {@code json_schema}. */
     public String type() {
-        return wire.get("type").asText();
+        return wire.get("type").asString();
     }
 
-    /** The {@code json_schema} object (name, description, schema, strict) as a copy, or null. */
-    public JsonNode jsonSchema() {
-        JsonNode schema = wire.get("json_schema");
-        return schema == null ? null : schema.deepCopy();
+    /** The {@code json_schema} object (name, description, schema, strict), or null. */
+    public JsonValue jsonSchema() {
+        JsonValue schema = wire.get("json_schema");
+        return schema.isMissing() ? null : schema;
     }
 
-    @JsonValue
-    JsonNode wire() {
+    @com.fasterxml.jackson.annotation.JsonValue
+    JsonValue wire() {
         return wire;
     }
 

@@ -3,7 +3,7 @@ package dev.groqj.chat;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ public record ResponseMessage(
         @JsonProperty("tool_calls") List<ToolCall> toolCalls,
         @JsonProperty("executed_tools") List<ExecutedTool> executedTools,
         List<Annotation> annotations,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public ResponseMessage {
         toolCalls = Values.list(toolCalls);

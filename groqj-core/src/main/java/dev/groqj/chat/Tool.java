@@ -1,9 +1,9 @@
 package dev.groqj.chat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 import dev.groqj.error.ValidationException;
-import dev.groqj.internal.Json;
+import dev.groqj.internal.JsonValues;
 
 import java.util.Objects;
 
@@ -35,12 +35,12 @@ public final class Tool {
     }
 
     /**
-     * A function tool. {@code parametersJsonSchema} is a JSON Schema object, as a Map (of Maps, Lists, strings,
-     * numbers) or anything Jackson can turn into JSON; null for a function without parameters.
+     * A function tool. {@code parametersJsonSchema} is a JSON Schema object: a {@link JsonValue}, a Map (of Maps,
+     * Lists, strings, numbers), or a bean groqj writes as JSON; null for a function without parameters.
      */
     public static Tool function(String name, String description, Object parametersJsonSchema) {
         Values.requireName("tools.function.name", name);
-        JsonNode parameters = parametersJsonSchema == null ? null : Json.MAPPER.valueToTree(parametersJsonSchema);
+        JsonValue parameters = parametersJsonSchema == null ? null : JsonValues.valueOf(parametersJsonSchema);
         if (parameters != null && !parameters.isObject()) {
             throw new ValidationException("tools.function.parameters", "must be a JSON Schema object");
         }
@@ -84,19 +84,7 @@ public final class Tool {
         return "Tool{type=" + type + (function == null ? "" : ", function=" + function.name()) + '}';
     }
 
-    /**
-     * A function's declaration; {@code strict} is null unless set. {@code parameters} is copied in and out
-     * (a JsonNode can be changed), so a tool stays what it was when made.
-     */
-    public record Function(String name, String description, JsonNode parameters, Boolean strict) {
-        public Function {
-            parameters = parameters == null ? null : parameters.deepCopy();
-        }
-
-        /** A copy of the parameters' JSON Schema, or null. */
-        @Override
-        public JsonNode parameters() {
-            return parameters == null ? null : parameters.deepCopy();
-        }
+    /** A function's declaration: {@code parameters} is its JSON Schema, or null; {@code strict} is null unless set. */
+    public record Function(String name, String description, JsonValue parameters, Boolean strict) {
     }
 }

@@ -2,7 +2,7 @@ package dev.groqj.chat;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +23,7 @@ public record ToolCall(
         String id,
         String type,
         Function function,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public ToolCall {
         additionalProperties = Values.unknown(additionalProperties);
@@ -45,7 +45,7 @@ public record ToolCall(
     public record Function(
             String name,
             String arguments,
-            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public Function {
             additionalProperties = Values.unknown(additionalProperties);
         }

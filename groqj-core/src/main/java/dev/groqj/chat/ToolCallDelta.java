@@ -2,7 +2,7 @@ package dev.groqj.chat;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 
 import java.util.Map;
 
@@ -22,7 +22,7 @@ public record ToolCallDelta(
         String id,
         String type,
         ToolCall.Function function,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public ToolCallDelta {
         additionalProperties = Values.unknown(additionalProperties);

@@ -1,6 +1,6 @@
 package dev.groqj.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 import dev.groqj.error.ValidationException;
 import dev.groqj.internal.UnknownFields;
 
@@ -21,23 +21,13 @@ final class Values {
         return list == null || list.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
-    static Map<String, JsonNode> unknown(Map<String, JsonNode> map) {
+    static Map<String, JsonValue> unknown(Map<String, JsonValue> map) {
         return UnknownFields.copyOf(map);
     }
 
-    /** A copy for an accessor to hand out (a JsonNode can be changed), or null. */
-    static JsonNode copy(JsonNode node) {
-        return node == null ? null : node.deepCopy();
-    }
-
-    /** Copies of the nodes, for an accessor to hand out. */
-    static List<JsonNode> copies(List<JsonNode> nodes) {
-        return nodes.isEmpty() ? nodes : nodes.stream().map(Values::copy).toList();
-    }
-
-    /** A JSON {@code null} read into a {@link JsonNode} property is reported as absent. */
-    static JsonNode node(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() ? null : node;
+    /** A JSON {@code null} read into a {@link JsonValue} property is reported as absent. */
+    static JsonValue present(JsonValue value) {
+        return value == null || value.isNull() || value.isMissing() ? null : value;
     }
 
     /** Function and schema names: what Groq accepts, checked before sending. */

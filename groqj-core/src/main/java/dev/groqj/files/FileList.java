@@ -2,7 +2,7 @@ package dev.groqj.files;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 import dev.groqj.internal.UnknownFields;
 
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** The answer of {@code GET /files}: {@link #data()} holds the files. */
 public record FileList(String object, List<FileObject> data,
-                       @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+                       @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
     public FileList {
         data = data == null ? List.of() : List.copyOf(data);
         additionalProperties = UnknownFields.copyOf(additionalProperties);

@@ -3,7 +3,7 @@ package dev.groqj.files;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 import dev.groqj.internal.UnknownFields;
 
 import java.util.Map;
@@ -24,7 +24,7 @@ public record FileObject(
         @JsonProperty("created_at") Long createdAt,
         String filename,
         String purpose,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
     public FileObject {
         additionalProperties = UnknownFields.copyOf(additionalProperties);
     }

@@ -84,6 +84,14 @@ public final class JsonValues {
         return out.toString();
     }
 
+    /**
+     * The JSON that groqj's mapper writes for {@code value} (a Map, a bean, a Jackson tree), read back; a
+     * JsonValue is returned as is. Through text, so numbers keep the spelling Jackson gives them (0.1f is 0.1).
+     */
+    public static JsonValue valueOf(Object value) {
+        return value instanceof JsonValue json ? json : parse(Json.writeString(value));
+    }
+
     /** The tree as a JsonValue; a MissingNode is {@link JsonValue#MISSING}. */
     public static JsonValue fromNode(JsonNode node) {
         if (node.isMissingNode()) return JsonValue.MISSING;

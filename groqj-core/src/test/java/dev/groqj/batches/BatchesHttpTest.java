@@ -72,7 +72,7 @@ class BatchesHttpTest {
         assertThat(batch.requestCounts()).isEqualTo(new Batch.RequestCounts(0, 0, 0));
         assertThat(batch.expiresAt()).isEqualTo(1736559000L);
         assertThat(batch.outputFileId()).isNull();
-        assertThat(batch.additionalProperties().get("priority").asText()).isEqualTo("low");
+        assertThat(batch.additionalProperties().get("priority").asString()).isEqualTo("low");
     }
 
     @Test

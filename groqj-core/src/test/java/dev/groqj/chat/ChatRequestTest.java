@@ -1,6 +1,7 @@
 package dev.groqj.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
 import dev.groqj.error.ValidationException;
 import dev.groqj.internal.Json;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class ChatRequestTest {
 
     @Test
     void jsonSchemaResponseFormatCarriesNameSchemaAndStrict() {
-        JsonNode schema = Json.tree("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}");
+        JsonValue schema = JsonValue.parse("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}");
         ChatRequest request = base().responseFormat(ResponseFormat.jsonSchema("person", null, schema, false)).build();
 
         assertThat(json(request)).contains("\"response_format\":{\"type\":\"json_schema\",\"json_schema\":"

@@ -3,6 +3,7 @@ package dev.groqj.chat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.groqj.GroqConfig;
+import dev.groqj.JsonValue;
 import dev.groqj.RequestOptions;
 import dev.groqj.batches.Batch;
 import dev.groqj.batches.BatchCreateRequest;
@@ -23,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every value a caller hands in, or gets out, is a copy: changing it afterwards changes nothing on the wire
- * (issue 11, item 11). Each test builds a value, records its JSON, mutates everything it can reach, and compares.
+ * Every value a caller hands in is copied, and every value it gets out cannot be changed: nothing changes on the
+ * wire afterwards (issue 11, item 11). Each test builds a value, records its JSON, mutates everything it can reach
+ * (free-form JSON is a JsonValue, whose maps refuse changes), and compares.
  */
 @SuppressWarnings("unchecked") // casts into the maps and lists of Object that unknown fields are read as
 class ValuesStayValuesTest {
@@ -74,9 +76,10 @@ class ValuesStayValuesTest {
                 .build();
         String before = Json.writeString(request);
 
-        ((ObjectNode) request.extraBody().get("node")).put("k", "changed");
-        ((ObjectNode) request.tools().get(0).function().parameters()).put("type", "string");
-        assertThatThrownBy(() -> request.extraBody().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+        assertRefusesChange(request.extraBody().get("node"));
+        assertRefusesChange(request.tools().get(0).function().parameters());
+        assertThatThrownBy(() -> request.extraBody().put("x", JsonValue.of(1)))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> request.messages().add(Message.user("x"))).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> request.tools().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> request.stop().add("x")).isInstanceOf(UnsupportedOperationException.class);
@@ -88,32 +91,33 @@ class ValuesStayValuesTest {
     }
 
     @Test
-    void toolFunctionMadeFromANodeKeepsItsOwnCopy() {
-        ObjectNode parameters = Json.MAPPER.createObjectNode().put("type", "object");
-        Tool.Function function = new Tool.Function("f", null, parameters, null);
+    void toolFunctionMadeFromAMapKeepsItsOwnCopy() {
+        Map<String, Object> parameters = new LinkedHashMap<>(Map.of("type", "object"));
+        Tool.Function function = new Tool.Function("f", null, JsonValue.of(parameters), null);
 
         parameters.put("type", "string");
-        ((ObjectNode) function.parameters()).putArray("required");
+        assertRefusesChange(function.parameters());
 
-        assertThat(function.parameters()).isEqualTo(Json.MAPPER.createObjectNode().put("type", "object"));
+        assertThat(function.parameters()).isEqualTo(JsonValue.of(Map.of("type", "object")));
     }
 
     @Test
     void toolCallSentBackKeepsItsOwnCopyOfUnknownFields() {
-        ObjectNode extra = Json.MAPPER.createObjectNode().put("index", 0);
-        ToolCall call = new ToolCall("call_1", "function", new ToolCall.Function("f", "{}", null), Map.of("extra", extra));
+        Map<String, Object> extra = new LinkedHashMap<>(Map.of("index", 0));
+        ToolCall call = new ToolCall("call_1", "function", new ToolCall.Function("f", "{}", null),
+                Map.of("extra", JsonValue.of(extra)));
         Message message = Message.assistant(null, List.of(call));
         String before = Json.writeString(message);
 
         extra.put("index", 1);
-        ((ObjectNode) call.additionalProperties().get("extra")).put("index", 2);
-        call.additionalProperties().forEach((name, node) -> ((ObjectNode) node).put("index", 3));
+        assertRefusesChange(call.additionalProperties().get("extra"));
+        call.additionalProperties().forEach((name, value) -> assertRefusesChange(value));
 
         assertThat(Json.writeString(message)).isEqualTo(before);
     }
 
     @Test
-    void jsonNodesOfAResponseAreHandedOutAsCopies() {
+    void jsonValuesOfAResponseCannotBeChanged() {
         ChatCompletion completion = Json.read("{\"id\":\"c\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
                 + "\"assistant\",\"executed_tools\":[{\"index\":0,\"type\":\"python\",\"code_results\":[{\"text\":\"1\"}],"
                 + "\"browser_results\":[{\"url\":\"u\"}]}]},\"logprobs\":{\"content\":[]}}],"
@@ -122,10 +126,10 @@ class ValuesStayValuesTest {
         Choice choice = completion.choices().get(0);
         ExecutedTool tool = choice.message().executedTools().get(0);
 
-        ((ObjectNode) choice.logprobs()).put("content", "changed");
-        ((ObjectNode) completion.xGroq().debug()).put("k", 2);
-        ((ObjectNode) tool.codeResults().get(0)).put("text", "2");
-        ((ObjectNode) tool.browserResults().get(0)).put("url", "evil");
+        assertRefusesChange(choice.logprobs());
+        assertRefusesChange(completion.xGroq().debug());
+        assertRefusesChange(tool.codeResults().get(0));
+        assertRefusesChange(tool.browserResults().get(0));
 
         assertThat(Json.writeString(completion)).isEqualTo(before)
                 .contains("\"code_results\"", "\"browser_results\"").doesNotContain("codeResults");
@@ -143,19 +147,19 @@ class ValuesStayValuesTest {
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> ((List<Object>) ((Map<String, Object>) model.additionalProperties().get("novel")).get("b")).add(3))
                 .isInstanceOf(UnsupportedOperationException.class);
-        ((ObjectNode) file.additionalProperties().get("novel")).put("b", 2);
+        assertRefusesChange(file.additionalProperties().get("novel"));
         assertThatThrownBy(() -> batch.metadata().put("job", "y")).isInstanceOf(UnsupportedOperationException.class);
-        ((ObjectNode) line.response().body()).put("k", 2);
+        assertRefusesChange(line.response().body());
 
         assertThat(file.additionalProperties().get("novel").get("b").asInt()).isEqualTo(1);
         assertThat(line.response().body().get("k").asInt()).isEqualTo(1);
     }
 
     @Test
-    void unknownResponseFieldsAreHandedOutAsCopies() {
+    void unknownResponseFieldsCannotBeChanged() {
         ChatCompletion completion = Json.read("{\"id\":\"c\",\"choices\":[],\"novel\":{\"a\":1}}", ChatCompletion.class);
 
-        ((ObjectNode) completion.additionalProperties().get("novel")).put("a", 2);
+        assertRefusesChange(completion.additionalProperties().get("novel"));
 
         assertThat(completion.additionalProperties().get("novel").get("a").asInt()).isEqualTo(1);
         assertThat(Json.writeString(completion)).contains("\"novel\":{\"a\":1}");
@@ -176,7 +180,7 @@ class ValuesStayValuesTest {
         String batchBefore = Json.writeString(batch);
 
         list.add("injected");
-        ((ObjectNode) line.body()).put("model", "other");
+        assertRefusesChange(line.body());
         metadata.put("job", "changed");
 
         assertThat(line.toJson()).isEqualTo(lineBefore);
@@ -194,5 +198,11 @@ class ValuesStayValuesTest {
         assertThatThrownBy(() -> config.defaultHeaders().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> options.headers().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> options.queryParams().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    /** A JsonValue object's fields cannot be changed through it. */
+    private static void assertRefusesChange(JsonValue object) {
+        assertThatThrownBy(() -> object.asMap().put("k", JsonValue.of("changed")))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 }

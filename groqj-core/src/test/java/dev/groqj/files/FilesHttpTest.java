@@ -71,7 +71,7 @@ class FilesHttpTest {
         assertThat(uploaded.id()).isEqualTo("file_01jh6x76wtemjr74t1fh0faj5t");
         assertThat(uploaded.bytes()).isEqualTo(966);
         assertThat(uploaded.createdAt()).isEqualTo(1736472501L);
-        assertThat(uploaded.additionalProperties().get("status").asText()).isEqualTo("processed");
+        assertThat(uploaded.additionalProperties().get("status").asString()).isEqualTo("processed");
     }
 
     @Test

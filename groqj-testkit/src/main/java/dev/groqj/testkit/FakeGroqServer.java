@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *     GroqClient client = GroqClient.builder().baseUrl(server.baseUrl()).apiKey(server.apiKey()).build();
  *     server.enqueue(Endpoint.CHAT_COMPLETIONS, ScriptedResponse.status(503)); // one failure, then answers
  *     ... client.chat().create(request) ...
- *     assertThat(server.takeRequest().json().get("model").asText()).isEqualTo("llama-3.3-70b-versatile");
+ *     assertThat(server.takeRequest().json().get("model").asString()).isEqualTo("llama-3.3-70b-versatile");
  * }
  * }</pre>
  *
@@ -357,7 +357,7 @@ public final class FakeGroqServer implements AutoCloseable {
 
     private synchronized ScriptedResponse nextScript(Route route, RecordedRequest request) {
         String model = route.model() != null ? route.model()
-                : request.json() != null ? request.json().path("model").asText(null)
+                : request.tree() != null ? request.tree().path("model").asText(null)
                 : request.part("model").map(RecordedRequest.Part::text).orElse(null);
         for (String key : new String[] {model == null ? null : "model:" + model, "endpoint:" + route.endpoint(), ANY}) {
             Deque<ScriptedResponse> queue = key == null ? null : scripts.get(key);
@@ -408,7 +408,7 @@ public final class FakeGroqServer implements AutoCloseable {
             }
             case AUDIO_SPEECH: {
                 byte[] wav = FakeAudio.speech(requireJson(request), catalog);
-                admit(request.json().path("model").asText(), 0);
+                admit(request.tree().path("model").asText(), 0);
                 return new Reply(200, header("content-type", "audio/wav"), List.of(wav), false);
             }
             default: return filesAndBatches(route, request);
@@ -493,11 +493,11 @@ public final class FakeGroqServer implements AutoCloseable {
     }
 
     private static JsonNode requireJson(RecordedRequest request) {
-        if (request.json() == null) {
+        if (request.tree() == null) {
             throw GroqErrors.Failure.invalid(null, "We could not parse the JSON body of your request: expected a"
                     + " JSON object.");
         }
-        return request.json();
+        return request.tree();
     }
 
     /** Takes one request (and room for {@code promptTokens}) from the quotas, or fails with Groq's 429. */

@@ -1,6 +1,8 @@
 package dev.groqj.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.JsonValue;
+import dev.groqj.internal.JsonValues;
 import dev.groqj.transport.Headers;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,7 @@ import java.util.Optional;
  * <pre>{@code
  * RecordedRequest request = server.takeRequest();
  * assertThat(request.path()).isEqualTo("/openai/v1/chat/completions");
- * assertThat(request.json().get("model").asText()).isEqualTo("llama-3.3-70b-versatile");
+ * assertThat(request.json().get("model").asString()).isEqualTo("llama-3.3-70b-versatile");
  * }</pre>
  */
 public final class RecordedRequest {
@@ -25,19 +27,22 @@ public final class RecordedRequest {
     private final String query;
     private final Headers headers;
     private final byte[] body;
-    private final JsonNode json;
+    /** The server's own reading; {@link #json()} is the same JSON as a groqj value. */
+    private final JsonNode tree;
+    private final JsonValue json;
     private final List<Part> parts;
     private final Instant timestamp;
 
     RecordedRequest(String method, String rawPath, String path, String query, Headers headers, byte[] body,
-                    JsonNode json, List<Part> parts, Instant timestamp) {
+                    JsonNode tree, List<Part> parts, Instant timestamp) {
         this.method = method;
         this.rawPath = rawPath;
         this.path = path;
         this.query = query;
         this.headers = headers;
         this.body = body;
-        this.json = json;
+        this.tree = tree;
+        this.json = tree == null ? null : JsonValues.fromNode(tree);
         this.parts = List.copyOf(parts);
         this.timestamp = timestamp;
     }
@@ -79,8 +84,12 @@ public final class RecordedRequest {
     }
 
     /** The body parsed as JSON, or null when it was not JSON (empty, multipart, or malformed). */
-    public JsonNode json() {
+    public JsonValue json() {
         return json;
+    }
+
+    JsonNode tree() {
+        return tree;
     }
 
     /** The parts of a {@code multipart/form-data} body, in order; empty for other bodies. */

@@ -92,7 +92,7 @@ class BatchesEndToEndTest {
         BatchOutputLine failed = all.get(2);
         assertThat(failed.isSuccess()).isFalse();
         assertThat(failed.response().statusCode()).isEqualTo(404);
-        assertThat(failed.response().body().at("/error/code").asText()).isEqualTo("model_not_found");
+        assertThat(failed.response().body().get("error").get("code").asString()).isEqualTo("model_not_found");
 
         assertThat(client.files().retrieve(batch.outputFileId()).purpose()).isEqualTo("batch_output");
         assertThat(client.files().list().data()).extracting(FileObject::id)

@@ -1,9 +1,11 @@
-package dev.groqj.chat;
+package dev.groqj;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.internal.UnknownFields;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -18,20 +20,20 @@ import java.util.Map;
  */
 public record UsageBreakdown(
         List<ModelUsage> models,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public UsageBreakdown {
-        models = Values.list(models);
-        additionalProperties = Values.unknown(additionalProperties);
+        models = models == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(models));
+        additionalProperties = UnknownFields.copyOf(additionalProperties);
     }
 
     /** One model's share of the usage. */
     public record ModelUsage(
             String model,
             Usage usage,
-            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public ModelUsage {
-            additionalProperties = Values.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 }

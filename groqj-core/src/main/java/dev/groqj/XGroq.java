@@ -1,14 +1,15 @@
-package dev.groqj.chat;
+package dev.groqj;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.Map;
 
 /**
- * Groq's own metadata ({@code x_groq}) on a completion or a stream chunk.
+ * Groq's own metadata ({@code x_groq}) on a completion, a stream chunk or a transcription; in the root package
+ * because every service's answers carry it.
  *
  * <pre>{@code
  * completion.xGroq().id();   // "req_01jr8hj0hzeq9b86xqb5dn7wqs": quote it to Groq support
@@ -26,17 +27,11 @@ public record XGroq(
         @JsonProperty("usage_breakdown") UsageBreakdown usageBreakdown,
         /* why a stream stopped early, when it did */
         String error,
-        JsonNode debug,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        JsonValue debug,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public XGroq {
-        debug = Values.copy(Values.node(debug));
-        additionalProperties = Values.unknown(additionalProperties);
-    }
-
-    /** A copy: changing it changes nothing here. */
-    @Override
-    public JsonNode debug() {
-        return Values.copy(debug);
+        debug = debug == null || debug.isNull() ? null : debug; // a JSON null reads as absent
+        additionalProperties = UnknownFields.copyOf(additionalProperties);
     }
 }

@@ -1,9 +1,9 @@
-package dev.groqj.chat;
+package dev.groqj;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.Map;
 
@@ -29,10 +29,10 @@ public record Usage(
         @JsonProperty("total_time") double totalTime,
         @JsonProperty("prompt_tokens_details") PromptTokensDetails promptTokensDetails,
         @JsonProperty("completion_tokens_details") CompletionTokensDetails completionTokensDetails,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public Usage {
-        additionalProperties = Values.unknown(additionalProperties);
+        additionalProperties = UnknownFields.copyOf(additionalProperties);
     }
 
     /** Reasoning tokens among the completion tokens, 0 when the response does not say. */
@@ -48,18 +48,18 @@ public record Usage(
     /** {@code prompt_tokens_details}. */
     public record PromptTokensDetails(
             @JsonProperty("cached_tokens") int cachedTokens,
-            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public PromptTokensDetails {
-            additionalProperties = Values.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
     /** {@code completion_tokens_details}. */
     public record CompletionTokensDetails(
             @JsonProperty("reasoning_tokens") int reasoningTokens,
-            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public CompletionTokensDetails {
-            additionalProperties = Values.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 }
