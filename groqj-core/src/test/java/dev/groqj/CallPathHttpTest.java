@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -173,6 +174,22 @@ class CallPathHttpTest {
                 .hasCauseInstanceOf(dev.groqj.error.BadRequestException.class);
         assertThat(dir.toFile().list()).containsExactly("hi.wav");
         assertThat(server.takeRequest().header("Accept")).isEqualTo("audio/*");
+    }
+
+    @Test
+    void cancellingAnAsyncDownloadToAPathAbortsItAndLeavesNoFile(@TempDir Path dir) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        server.enqueue(new Scripted(200, Map.of("Content-Type", "application/octet-stream"),
+                List.of(new byte[10]), -1, release));
+
+        CompletableFuture<Long> download = client.async().files().content("file_1", dir.resolve("out.jsonl"));
+        server.takeRequest();
+        download.cancel(true);
+        release.countDown();
+
+        assertThat(server.awaitClientAbort()).isTrue();
+        assertThat(download).isCancelled();
+        assertThat(dir.toFile().list()).isEmpty();
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -82,7 +81,9 @@ public final class Download {
             public void onSubscribe(Flow.Subscription s) {
                 subscription = s;
                 result.whenComplete((n, e) -> {
-                    if (result.isCancelled()) s.cancel();
+                    if (!result.isCancelled()) return;
+                    s.cancel();
+                    response.close();
                 });
                 s.request(1);
             }
@@ -162,24 +163,35 @@ public final class Download {
             deleteQuietly(partial);
             return CompletableFuture.failedFuture(cannotWrite(operation, file, e));
         }
-        CompletableFuture<Long> written;
-        try {
-            written = writer.apply(out);
-        } catch (RuntimeException e) {
-            written = CompletableFuture.failedFuture(e);
-        }
-        return written.handle((n, error) -> {
+        CompletableFuture<Long> written = start(writer, out);
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        // a stage of its own: it must run, and remove the partial file, even when the result was cancelled
+        written.whenComplete((n, error) -> {
+            Throwable failure = error;
             try {
                 out.close();
                 if (error == null) Files.move(partial, file.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
-                if (error == null) throw cannotWrite(operation, file, e);
+                if (error == null) failure = cannotWrite(operation, file, e);
             } finally {
                 deleteQuietly(partial);
             }
-            if (error != null) throw error instanceof CompletionException c ? c : new CompletionException(error);
-            return n;
+            if (failure == null) result.complete(n);
+            else result.completeExceptionally(failure);
         });
+        result.whenComplete((n, e) -> {
+            if (result.isCancelled()) written.cancel(true);
+        });
+        return result;
+    }
+
+    private static CompletableFuture<Long> start(Function<OutputStream, CompletableFuture<Long>> writer,
+                                                 OutputStream out) {
+        try {
+            return writer.apply(out);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     // not Files.createTempFile: its owner-only permissions would carry over to the target
