@@ -179,8 +179,9 @@ class CallPathHttpTest {
     @Test
     void cancellingAnAsyncDownloadToAPathAbortsItAndLeavesNoFile(@TempDir Path dir) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        // a body far larger than socket buffers, so the server sees the client go away
         server.enqueue(new Scripted(200, Map.of("Content-Type", "application/octet-stream"),
-                List.of(new byte[10]), -1, release));
+                java.util.Collections.nCopies(256, new byte[64 * 1024]), -1, release));
 
         CompletableFuture<Long> download = client.async().files().content("file_1", dir.resolve("out.jsonl"));
         server.takeRequest();
