@@ -2,8 +2,6 @@ package dev.groqj;
 
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.EventPublisher;
-import dev.groqj.internal.Futures;
-import dev.groqj.transport.RequestBody;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +30,7 @@ public final class AsyncRawService {
     }
 
     public CompletableFuture<GroqResponse<JsonValue>> get(String path, RequestOptions options) {
-        return call("GET", path, null, options);
+        return api.executeAsync(RawService.GET, new RawService.Call(path, null), options);
     }
 
     /** POSTs {@code body} as JSON. */
@@ -41,7 +39,7 @@ public final class AsyncRawService {
     }
 
     public CompletableFuture<GroqResponse<JsonValue>> post(String path, JsonValue body, RequestOptions options) {
-        return call("POST", path, RawService.json(body), options);
+        return api.executeAsync(RawService.POST, new RawService.Call(path, body), options);
     }
 
     public CompletableFuture<GroqResponse<JsonValue>> delete(String path) {
@@ -49,13 +47,7 @@ public final class AsyncRawService {
     }
 
     public CompletableFuture<GroqResponse<JsonValue>> delete(String path, RequestOptions options) {
-        return call("DELETE", path, null, options);
-    }
-
-    private CompletableFuture<GroqResponse<JsonValue>> call(String method, String path, RequestBody body,
-                                                            RequestOptions options) {
-        return Futures.map(api.sendAsync(RawService.operation(method), method, RawService.checkedPath(path), body,
-                options), RawService::value);
+        return api.executeAsync(RawService.DELETE, new RawService.Call(path, null), options);
     }
 
     /** {@link #stream(String, JsonValue, RequestOptions)} with the default options. */
@@ -68,10 +60,7 @@ public final class AsyncRawService {
      * asks for them; each {@code subscribe} starts its own call. Failures arrive through {@code onError}.
      */
     public Flow.Publisher<JsonValue> stream(String path, JsonValue body, RequestOptions options) {
-        String checked = RawService.checkedPath(path);
-        RequestBody json = RawService.json(body);
-        RequestOptions o = RawService.streamOptions(options);
-        return new EventPublisher<>(() -> api.openStreamAsync(ApiClient.call("raw.stream", "POST", checked), json, o),
-                () -> RawService.EVENTS);
+        RawService.Call call = RawService.streamCall(path, body);
+        return new EventPublisher<>(() -> api.openStreamAsync(RawService.STREAM, call, options), () -> RawService.EVENTS);
     }
 }

@@ -12,6 +12,7 @@ import dev.groqj.error.GroqException;
 import dev.groqj.files.AsyncFilesService;
 import dev.groqj.files.FilesService;
 import dev.groqj.internal.ApiClient;
+import dev.groqj.internal.Services;
 import dev.groqj.models.AsyncModelsService;
 import dev.groqj.models.ModelsService;
 import dev.groqj.observability.GroqListener;
@@ -77,14 +78,15 @@ public final class GroqClient implements AutoCloseable {
         if (b.circuitBreaker != null) resilience.circuitBreaker(b.circuitBreaker);
         else resilience.circuitBreakerConfig(config.circuitBreakerConfig());
         this.api = new ApiClient(config, transport, auth, resilience.build(), b.logBodies);
-        this.chat = new ChatService(api);
-        this.audio = new AudioService(api);
-        this.models = new ModelsService(api);
-        this.files = new FilesService(api);
-        this.batches = new BatchesService(api);
+        this.chat = Services.create(ChatService.class, api);
+        this.audio = Services.create(AudioService.class, api);
+        this.models = Services.create(ModelsService.class, api);
+        this.files = Services.create(FilesService.class, api);
+        this.batches = Services.create(BatchesService.class, api);
         this.raw = new RawService(api);
-        this.async = new AsyncGroqClient(new AsyncChatService(api), new AsyncModelsService(api),
-                new AsyncAudioService(api), new AsyncFilesService(api), new AsyncBatchesService(api),
+        this.async = new AsyncGroqClient(Services.create(AsyncChatService.class, api),
+                Services.create(AsyncModelsService.class, api), Services.create(AsyncAudioService.class, api),
+                Services.create(AsyncFilesService.class, api), Services.create(AsyncBatchesService.class, api),
                 new AsyncRawService(api));
     }
 

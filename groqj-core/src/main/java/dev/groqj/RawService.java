@@ -5,13 +5,13 @@ import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.BlockingEventStream;
 import dev.groqj.internal.EventDecoder;
 import dev.groqj.internal.Json;
+import dev.groqj.internal.Operation;
 import dev.groqj.transport.HttpResponse;
 import dev.groqj.transport.RequestBody;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -35,6 +35,22 @@ public final class RawService {
     /** Each event's data is one JSON value; the stream engine handles {@code [DONE]}, errors and empty data. */
     static final EventDecoder<JsonValue> EVENTS = event -> Json.read(event.data(), JsonValue.class);
 
+    /** One raw call: a checked path and, for POST, its body. */
+    record Call(String path, JsonValue body) {
+        Call {
+            path = checkedPath(path);
+        }
+    }
+
+    static final Operation<Call, JsonValue> GET = Operation.<Call>get("raw.get", Call::path).returning(RawService::value);
+    static final Operation<Call, JsonValue> POST =
+            Operation.<Call>post("raw.post", Call::path).body(c -> json(c.body())).returning(RawService::value);
+    static final Operation<Call, JsonValue> DELETE =
+            Operation.<Call>delete("raw.delete", Call::path).returning(RawService::value);
+    /** Decoding is the stream's: {@link #EVENTS}. */
+    static final Operation<Call, Void> STREAM = Operation.<Call>post("raw.stream", Call::path)
+            .body(c -> json(c.body())).options((c, o) -> streamOptions(o)).returning((c, response) -> null);
+
     private final ApiClient api;
 
     RawService(ApiClient api) {
@@ -46,7 +62,7 @@ public final class RawService {
     }
 
     public GroqResponse<JsonValue> get(String path, RequestOptions options) {
-        return call("GET", path, null, options);
+        return api.execute(GET, new Call(path, null), options);
     }
 
     /** POSTs {@code body} as JSON. */
@@ -55,7 +71,7 @@ public final class RawService {
     }
 
     public GroqResponse<JsonValue> post(String path, JsonValue body, RequestOptions options) {
-        return call("POST", path, json(body), options);
+        return api.execute(POST, new Call(path, body), options);
     }
 
     public GroqResponse<JsonValue> delete(String path) {
@@ -63,7 +79,7 @@ public final class RawService {
     }
 
     public GroqResponse<JsonValue> delete(String path, RequestOptions options) {
-        return call("DELETE", path, null, options);
+        return api.execute(DELETE, new Call(path, null), options);
     }
 
     /** {@link #stream(String, JsonValue, RequestOptions)} with the default options. */
@@ -77,19 +93,13 @@ public final class RawService {
      * {@link dev.groqj.error.StreamException}. A failure before the stream opens is retried; after it, never.
      */
     public EventStream<JsonValue> stream(String path, JsonValue body, RequestOptions options) {
-        String checked = checkedPath(path);
-        RequestBody json = json(body);
-        return new BlockingEventStream<>(api.openStream(ApiClient.call("raw.stream", "POST", checked), json,
-                streamOptions(options)), EVENTS);
+        return new BlockingEventStream<>(api.openStream(STREAM, streamCall(path, body), options), EVENTS);
     }
 
-    private GroqResponse<JsonValue> call(String method, String path, RequestBody body, RequestOptions options) {
-        return value(api.send(operation(method), method, checkedPath(path), body, options));
-    }
-
-    /** The operation listeners and metrics see: {@code raw.get}, {@code raw.post}, {@code raw.delete}. */
-    static String operation(String method) {
-        return "raw." + method.toLowerCase(Locale.ROOT);
+    /** A stream's call, checked at once so that a bad path or body throws before anything is sent. */
+    static Call streamCall(String path, JsonValue body) {
+        json(body);
+        return new Call(path, body);
     }
 
     /**
@@ -129,8 +139,8 @@ public final class RawService {
         return o.toBuilder().header("Accept", "text/event-stream").build();
     }
 
-    static GroqResponse<JsonValue> value(HttpResponse response) {
-        JsonValue value = response.body().length == 0 ? JsonValue.MISSING : Json.decode(response, JsonValue.class);
-        return new GroqResponse<>(value, response.statusCode(), response.headers());
+    /** An empty body (a 204, say) reads as {@link JsonValue#MISSING}. */
+    private static JsonValue value(Call call, HttpResponse response) {
+        return response.body().length == 0 ? JsonValue.MISSING : Json.decode(response, JsonValue.class);
     }
 }

@@ -3,15 +3,16 @@ package dev.groqj.audio;
 import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.internal.ApiClient;
-import dev.groqj.internal.Futures;
 
-import java.util.Objects;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link AudioService} without blocking: transcription, translation and speech with {@link CompletableFuture}
  * results; cancelling one aborts its HTTP exchange. The upload is streamed from the file as the transport
- * sends it, as in the blocking calls.
+ * sends it, as in the blocking calls; speech written to a path or stream is written as each piece arrives.
+ * Obtained from {@code client.async().audio()}.
  *
  * <pre>{@code
  * client.async().audio().transcribe(TranscriptionRequest.builder()
@@ -24,8 +25,8 @@ import java.util.concurrent.CompletableFuture;
 public final class AsyncAudioService {
     private final ApiClient api;
 
-    public AsyncAudioService(ApiClient api) {
-        this.api = Objects.requireNonNull(api, "api == null");
+    AsyncAudioService(ApiClient api) {
+        this.api = api;
     }
 
     public CompletableFuture<Transcription> transcribe(TranscriptionRequest request) {
@@ -33,13 +34,12 @@ public final class AsyncAudioService {
     }
 
     public CompletableFuture<Transcription> transcribe(TranscriptionRequest request, RequestOptions options) {
-        return Futures.map(transcribeWithResponse(request, options), GroqResponse::value);
+        return api.callAsync(AudioService.TRANSCRIBE, request, options);
     }
 
     public CompletableFuture<GroqResponse<Transcription>> transcribeWithResponse(TranscriptionRequest request,
                                                                                 RequestOptions options) {
-        Objects.requireNonNull(request, "request == null");
-        return upload("audio.transcribe", "/audio/transcriptions", request, options);
+        return api.executeAsync(AudioService.TRANSCRIBE, request, options);
     }
 
     /** Transcribes the audio into English text. */
@@ -48,13 +48,12 @@ public final class AsyncAudioService {
     }
 
     public CompletableFuture<Transcription> translate(TranslationRequest request, RequestOptions options) {
-        return Futures.map(translateWithResponse(request, options), GroqResponse::value);
+        return api.callAsync(AudioService.TRANSLATE, request, options);
     }
 
     public CompletableFuture<GroqResponse<Transcription>> translateWithResponse(TranslationRequest request,
                                                                                RequestOptions options) {
-        Objects.requireNonNull(request, "request == null");
-        return upload("audio.translate", "/audio/translations", request, options);
+        return api.executeAsync(AudioService.TRANSLATE, request, options);
     }
 
     /** The whole generated audio, in memory. */
@@ -63,18 +62,28 @@ public final class AsyncAudioService {
     }
 
     public CompletableFuture<byte[]> speech(SpeechRequest request, RequestOptions options) {
-        return Futures.map(speechWithResponse(request, options), GroqResponse::value);
+        return api.callAsync(AudioService.SPEECH, request, options);
     }
 
     public CompletableFuture<GroqResponse<byte[]>> speechWithResponse(SpeechRequest request, RequestOptions options) {
-        return Futures.map(api.sendAsync("audio.speech", "POST", "/audio/speech", AudioService.speechBody(request),
-                AudioService.acceptAudio(options)),
-                r -> new GroqResponse<>(r.body(), r.statusCode(), r.headers()));
+        return api.executeAsync(AudioService.SPEECH, request, options);
     }
 
-    private CompletableFuture<GroqResponse<Transcription>> upload(String operation, String path,
-                                                                  AudioRequest request, RequestOptions options) {
-        return Futures.map(api.sendAsync(operation, "POST", path, AudioService.uploadBody(request),
-                AudioService.uploadOptions(request, options)), r -> AudioService.transcription(r, request));
+    /** Writes the audio to {@code file} as it arrives, replacing it only once all came; the byte count. */
+    public CompletableFuture<Long> speech(SpeechRequest request, Path file) {
+        return speech(request, file, RequestOptions.DEFAULT);
+    }
+
+    public CompletableFuture<Long> speech(SpeechRequest request, Path file, RequestOptions options) {
+        return api.downloadAsync(AudioService.SPEECH, request, file, options);
+    }
+
+    /** Writes the audio to {@code out} as it arrives (does not close it); the byte count. */
+    public CompletableFuture<Long> speech(SpeechRequest request, OutputStream out) {
+        return speech(request, out, RequestOptions.DEFAULT);
+    }
+
+    public CompletableFuture<Long> speech(SpeechRequest request, OutputStream out, RequestOptions options) {
+        return api.downloadAsync(AudioService.SPEECH, request, out, options);
     }
 }

@@ -5,15 +5,14 @@ import dev.groqj.RequestOptions;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.Download;
 import dev.groqj.internal.Json;
+import dev.groqj.internal.Operation;
 import dev.groqj.internal.Uploads;
 import dev.groqj.transport.HttpResponse;
-import dev.groqj.transport.RequestBody;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Groq's audio endpoints: speech to text ({@link #transcribe}, {@link #translate}) and text to speech
@@ -31,13 +30,25 @@ import java.util.Objects;
  *
  * <p>Uploads stream the file as it is sent: a 25 MB file does not take 25 MB of heap, and a retry reads the file
  * again from its start. A file made with {@link AudioFile#ofStream} can be read only once, so its calls are not
- * retried. Speech written to a path or stream is written as it arrives.
+ * retried. Speech written to a path or stream is written as it arrives. Obtained from
+ * {@link dev.groqj.GroqClient#audio()}.
  */
 public final class AudioService {
+    static final Operation<TranscriptionRequest, Transcription> TRANSCRIBE =
+            upload("audio.transcribe", "/audio/transcriptions");
+    static final Operation<TranslationRequest, Transcription> TRANSLATE =
+            upload("audio.translate", "/audio/translations");
+    /** The answer is audio, not the client's default {@code application/json}; a caller's own Accept wins. */
+    static final Operation<SpeechRequest, byte[]> SPEECH =
+            Operation.<SpeechRequest>post("audio.speech", r -> "/audio/speech")
+                    .json(r -> r)
+                    .options((r, o) -> Download.accept(o, "audio/*"))
+                    .returningBytes();
+
     private final ApiClient api;
 
-    public AudioService(ApiClient api) {
-        this.api = Objects.requireNonNull(api, "api == null");
+    AudioService(ApiClient api) {
+        this.api = api;
     }
 
     public Transcription transcribe(TranscriptionRequest request) {
@@ -45,13 +56,12 @@ public final class AudioService {
     }
 
     public Transcription transcribe(TranscriptionRequest request, RequestOptions options) {
-        return transcribeWithResponse(request, options).value();
+        return api.call(TRANSCRIBE, request, options);
     }
 
     /** The transcription with the HTTP answer's status and headers. */
     public GroqResponse<Transcription> transcribeWithResponse(TranscriptionRequest request, RequestOptions options) {
-        Objects.requireNonNull(request, "request == null");
-        return upload("audio.transcribe", "/audio/transcriptions", request, options);
+        return api.execute(TRANSCRIBE, request, options);
     }
 
     /** Transcribes the audio into English text. */
@@ -60,13 +70,12 @@ public final class AudioService {
     }
 
     public Transcription translate(TranslationRequest request, RequestOptions options) {
-        return translateWithResponse(request, options).value();
+        return api.call(TRANSLATE, request, options);
     }
 
     /** The translation with the HTTP answer's status and headers. */
     public GroqResponse<Transcription> translateWithResponse(TranslationRequest request, RequestOptions options) {
-        Objects.requireNonNull(request, "request == null");
-        return upload("audio.translate", "/audio/translations", request, options);
+        return api.execute(TRANSLATE, request, options);
     }
 
     /** The whole generated audio, in memory. */
@@ -75,14 +84,12 @@ public final class AudioService {
     }
 
     public byte[] speech(SpeechRequest request, RequestOptions options) {
-        return speechWithResponse(request, options).value();
+        return api.call(SPEECH, request, options);
     }
 
     /** The whole generated audio with the HTTP answer's status and headers ({@code Content-Type} names the format). */
     public GroqResponse<byte[]> speechWithResponse(SpeechRequest request, RequestOptions options) {
-        HttpResponse response = api.send("audio.speech", "POST", "/audio/speech", speechBody(request),
-                acceptAudio(options));
-        return new GroqResponse<>(response.body(), response.statusCode(), response.headers());
+        return api.execute(SPEECH, request, options);
     }
 
     /**
@@ -94,9 +101,7 @@ public final class AudioService {
     }
 
     public long speech(SpeechRequest request, Path file, RequestOptions options) {
-        Objects.requireNonNull(file, "file == null");
-        RequestBody body = speechBody(request);
-        return Download.toFile(file, "the speech", out -> download(body, out, options));
+        return api.download(SPEECH, request, file, options);
     }
 
     /** Writes the generated audio to {@code out} as it arrives, and returns how many bytes; does not close it. */
@@ -105,28 +110,19 @@ public final class AudioService {
     }
 
     public long speech(SpeechRequest request, OutputStream out, RequestOptions options) {
-        Objects.requireNonNull(out, "out == null");
-        return download(speechBody(request), out, options);
+        return api.download(SPEECH, request, out, options);
     }
 
-    private GroqResponse<Transcription> upload(String operation, String path, AudioRequest request,
-                                               RequestOptions options) {
-        HttpResponse response = api.send(operation, "POST", path, uploadBody(request), uploadOptions(request, options));
-        return transcription(response, request);
-    }
-
-    /** The multipart body of an upload, reporting progress when the request asks. */
-    static RequestBody uploadBody(AudioRequest request) {
-        RequestBody body = request.toMultipartBody();
-        return request.progressListener() == null ? body : new ProgressBody(body, request.progressListener());
-    }
-
-    static RequestOptions uploadOptions(AudioRequest request, RequestOptions options) {
-        return Uploads.options(request.file() == null || request.file().isRepeatable(), options);
-    }
-
-    static GroqResponse<Transcription> transcription(HttpResponse response, AudioRequest request) {
-        return new GroqResponse<>(read(response, request.responseFormat()), response.statusCode(), response.headers());
+    /**
+     * An upload: the multipart body, reporting progress when the request asks, sent without retries when its
+     * file cannot be read twice; the answer read as the format the request asked for.
+     */
+    private static <Q extends AudioRequest> Operation<Q, Transcription> upload(String name, String path) {
+        return Operation.<Q>post(name, r -> path)
+                .body(r -> r.progressListener() == null ? r.toMultipartBody()
+                        : new ProgressBody(r.toMultipartBody(), r.progressListener()))
+                .options((r, o) -> Uploads.options(r.file() == null || r.file().isRepeatable(), o))
+                .returning((r, response) -> read(response, r.responseFormat()));
     }
 
     /** A {@code text} answer comes as {@code text/plain}; everything else is JSON. */
@@ -138,21 +134,5 @@ public final class AudioService {
         return plain
                 ? Transcription.ofText(new String(response.body(), StandardCharsets.UTF_8))
                 : Json.decode(response, Transcription.class);
-    }
-
-    /** The answer is audio, not the client's default {@code application/json}; a caller's own Accept wins. */
-    static RequestOptions acceptAudio(RequestOptions options) {
-        return Download.accept(options, "audio/*");
-    }
-
-    static RequestBody speechBody(SpeechRequest request) {
-        Objects.requireNonNull(request, "request == null");
-        return RequestBody.json(Json.write(request));
-    }
-
-    /** Copies the audio to {@code out} as it arrives. Nothing is retried once bytes arrived: they may be written. */
-    private long download(RequestBody body, OutputStream out, RequestOptions options) {
-        return Download.copy(api.sendStreaming("audio.speech", "POST", "/audio/speech", body, acceptAudio(options)),
-                out, "audio.speech", "the audio");
     }
 }

@@ -12,7 +12,8 @@ import dev.groqj.transport.HttpRequest;
 @FunctionalInterface
 public interface AuthProvider {
     /**
-     * Adds the credentials to {@code request}; called once per call, and every attempt of it sends them.
+     * Adds the credentials to {@code request}; called on every attempt, so a provider that refreshes its token
+     * gives each retry the current one.
      * A header that cannot be sent (a control character, say) fails with a
      * {@link dev.groqj.error.ValidationException} naming the header, never its value.
      */

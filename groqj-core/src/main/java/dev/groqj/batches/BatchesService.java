@@ -1,10 +1,13 @@
 package dev.groqj.batches;
 
 import dev.groqj.GroqResponse;
+import dev.groqj.Page;
 import dev.groqj.RequestOptions;
-import dev.groqj.files.FilesService;
 import dev.groqj.internal.ApiClient;
-import dev.groqj.internal.Json;
+import dev.groqj.internal.CursorPage;
+import dev.groqj.internal.Download;
+import dev.groqj.internal.Operation;
+import dev.groqj.transport.RequestBody;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.Objects;
 
 /**
  * Groq's Batch API: many chat requests run asynchronously, at a lower price, within a completion window.
+ * Obtained from {@link dev.groqj.GroqClient#batches()}.
  *
  * <pre>{@code
  * FileObject input = client.files().upload(BatchInput.builder()
@@ -27,12 +31,29 @@ import java.util.Objects;
  * <p>Ids are sent as one percent-encoded path segment.
  */
 public final class BatchesService {
-    private final ApiClient api;
-    private final FilesService files;
+    static final Operation<BatchCreateRequest, Batch> CREATE =
+            Operation.<BatchCreateRequest>post("batches.create", r -> "/batches").json(r -> r).returning(Batch.class);
+    static final Operation<String, Batch> RETRIEVE =
+            Operation.get("batches.retrieve", BatchesService::path).returning(Batch.class);
+    static final Operation<String, CursorPage.Chunk<Batch>> LIST =
+            Operation.<String>get("batches.list", after -> "/batches")
+                    .options(CursorPage::after)
+                    .returning(CursorPage.decoder(BatchList.class, BatchList::data, Batch::id));
+    static final Operation<String, Batch> CANCEL =
+            Operation.post("batches.cancel", (String id) -> path(id) + "/cancel")
+                    .body(id -> RequestBody.json(new byte[0]))
+                    .returning(Batch.class);
+    /** A result file's lines; declared here, not borrowed from the files service: services never build each other. */
+    static final Operation<String, List<BatchOutputLine>> RESULT_FILE =
+            Operation.get("batches.results", (String fileId) -> "/files/" + ApiClient.segment("file_id", fileId)
+                            + "/content")
+                    .options((id, o) -> Download.accept(o, "application/octet-stream, */*"))
+                    .returning((id, response) -> BatchOutputLine.parse(response.body()));
 
-    public BatchesService(ApiClient api) {
-        this.api = Objects.requireNonNull(api, "api == null");
-        this.files = new FilesService(api);
+    private final ApiClient api;
+
+    BatchesService(ApiClient api) {
+        this.api = api;
     }
 
     public Batch create(BatchCreateRequest request) {
@@ -40,14 +61,12 @@ public final class BatchesService {
     }
 
     public Batch create(BatchCreateRequest request, RequestOptions options) {
-        return createWithResponse(request, options).value();
+        return api.call(CREATE, request, options);
     }
 
     /** The new batch with the HTTP answer's status and headers. */
     public GroqResponse<Batch> createWithResponse(BatchCreateRequest request, RequestOptions options) {
-        Objects.requireNonNull(request, "request == null");
-        return api.postJsonWithResponse(ApiClient.call("batches.create", "POST", "/batches"), Json.write(request),
-                Batch.class, options, batch -> null);
+        return api.execute(CREATE, request, options);
     }
 
     public Batch retrieve(String id) {
@@ -55,24 +74,25 @@ public final class BatchesService {
     }
 
     public Batch retrieve(String id, RequestOptions options) {
-        return retrieveWithResponse(id, options).value();
+        return api.call(RETRIEVE, id, options);
     }
 
     public GroqResponse<Batch> retrieveWithResponse(String id, RequestOptions options) {
-        return api.getWithResponse("batches.retrieve", path(id), Batch.class, options);
+        return api.execute(RETRIEVE, id, options);
     }
 
-    public BatchList list() {
+    /** The first page of batches; {@link Page#autoPager()} goes through all of them. */
+    public Page<Batch> list() {
         return list(RequestOptions.DEFAULT);
     }
 
-    public BatchList list(RequestOptions options) {
+    public Page<Batch> list(RequestOptions options) {
         return listWithResponse(options).value();
     }
 
-    /** The list with the HTTP answer's status and headers. */
-    public GroqResponse<BatchList> listWithResponse(RequestOptions options) {
-        return api.getWithResponse("batches.list", "/batches", BatchList.class, options);
+    /** The first page with the HTTP answer's status and headers. */
+    public GroqResponse<Page<Batch>> listWithResponse(RequestOptions options) {
+        return CursorPage.first(api, LIST, options);
     }
 
     /** Asks Groq to stop the batch: it goes to {@code cancelling}, then {@code cancelled}. */
@@ -81,12 +101,11 @@ public final class BatchesService {
     }
 
     public Batch cancel(String id, RequestOptions options) {
-        return cancelWithResponse(id, options).value();
+        return api.call(CANCEL, id, options);
     }
 
     public GroqResponse<Batch> cancelWithResponse(String id, RequestOptions options) {
-        return api.postJsonWithResponse(ApiClient.call("batches.cancel", "POST", cancelPath(id)), new byte[0],
-                Batch.class, options, batch -> null);
+        return api.execute(CANCEL, id, options);
     }
 
     /**
@@ -99,19 +118,21 @@ public final class BatchesService {
     }
 
     public List<BatchOutputLine> results(Batch batch, RequestOptions options) {
-        Objects.requireNonNull(batch, "batch == null");
         List<BatchOutputLine> lines = new ArrayList<>();
-        for (String fileId : new String[] {batch.outputFileId(), batch.errorFileId()}) {
-            if (fileId != null) lines.addAll(BatchOutputLine.parse(files.content(fileId, options)));
-        }
+        for (String fileId : resultFiles(batch)) lines.addAll(api.call(RESULT_FILE, fileId, options));
         return lines;
     }
 
-    static String path(String id) {
-        return "/batches/" + ApiClient.segment("batch_id", id);
+    /** The ids of the batch's output file, then its error file, those it has. */
+    static List<String> resultFiles(Batch batch) {
+        Objects.requireNonNull(batch, "batch == null");
+        List<String> ids = new ArrayList<>(2);
+        if (batch.outputFileId() != null) ids.add(batch.outputFileId());
+        if (batch.errorFileId() != null) ids.add(batch.errorFileId());
+        return ids;
     }
 
-    static String cancelPath(String id) {
-        return path(id) + "/cancel";
+    private static String path(String id) {
+        return "/batches/" + ApiClient.segment("batch_id", id);
     }
 }

@@ -4,9 +4,6 @@ import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.error.GroqException;
 import dev.groqj.internal.ApiClient;
-import dev.groqj.internal.Futures;
-import dev.groqj.internal.Json;
-import dev.groqj.transport.RequestBody;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -23,13 +20,14 @@ import java.util.concurrent.Flow;
  * client.async().chat().stream(request, handler).join();              // callbacks, then the whole completion
  * }</pre>
  *
- * <p>An invalid argument throws at once, as in the blocking calls; everything after fails the future.
+ * <p>An invalid argument throws at once, as in the blocking calls; everything after fails the future. Obtained
+ * from {@code client.async().chat()}.
  */
 public final class AsyncChatService {
     private final ApiClient api;
 
-    public AsyncChatService(ApiClient api) {
-        this.api = Objects.requireNonNull(api, "api == null");
+    AsyncChatService(ApiClient api) {
+        this.api = api;
     }
 
     public CompletableFuture<ChatCompletion> create(ChatRequest request) {
@@ -37,16 +35,13 @@ public final class AsyncChatService {
     }
 
     public CompletableFuture<ChatCompletion> create(ChatRequest request, RequestOptions options) {
-        return Futures.map(createWithResponse(request, options), GroqResponse::value);
+        return api.callAsync(ChatService.CREATE, request, options);
     }
 
     /** The completion with the HTTP answer's status and headers. */
     public CompletableFuture<GroqResponse<ChatCompletion>> createWithResponse(ChatRequest request,
                                                                              RequestOptions options) {
-        Objects.requireNonNull(request, "request == null");
-        byte[] json = Json.write(request);
-        return api.postJsonAsync(ChatService.call("chat.create", request, json), json, ChatCompletion.class,
-                ChatService.withExtraHeaders(request, options), ChatService::describe);
+        return api.executeAsync(ChatService.CREATE, request, options);
     }
 
     /** {@link #stream(ChatRequest, RequestOptions)} with the default options. */
@@ -62,10 +57,7 @@ public final class AsyncChatService {
      */
     public Flow.Publisher<ChatCompletionChunk> stream(ChatRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request == null");
-        byte[] body = Json.write(request.streaming());
-        RequestOptions o = ChatService.streamOptions(request, options);
-        return new ChunkPublisher(() -> api.openStreamAsync(ChatService.call("chat.stream", request, body),
-                RequestBody.json(body), o));
+        return new ChunkPublisher(() -> api.openStreamAsync(ChatService.STREAM, request, options));
     }
 
     /** {@link #stream(ChatRequest, RequestOptions, ChatStreamHandler)} with the default options. */

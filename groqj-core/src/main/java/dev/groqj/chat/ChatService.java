@@ -4,16 +4,13 @@ import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.Usage;
 import dev.groqj.internal.ApiClient;
-import dev.groqj.internal.Json;
-import dev.groqj.observability.CallInfo;
+import dev.groqj.internal.Operation;
 import dev.groqj.observability.ResponseInfo;
 import dev.groqj.observability.TokenUsage;
-import dev.groqj.transport.RequestBody;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Chat completions, whole or streamed.
@@ -28,26 +25,31 @@ import java.util.Objects;
 public final class ChatService {
     private static final String PATH = "/chat/completions";
 
+    static final Operation<ChatRequest, ChatCompletion> CREATE =
+            chat("chat.create").json(r -> r).options(ChatService::withExtraHeaders)
+                    .returning(ChatCompletion.class).describedBy(ChatService::describe);
+    /** Decoding is the stream's: {@link ChatStream} and {@link ChunkPublisher} read the events. */
+    static final Operation<ChatRequest, Void> STREAM =
+            chat("chat.stream").json(ChatRequest::streaming).options(ChatService::streamOptions)
+                    .returning((r, response) -> null);
+
     private final ApiClient api;
 
-    public ChatService(ApiClient api) {
-        this.api = Objects.requireNonNull(api, "api == null");
+    ChatService(ApiClient api) {
+        this.api = api;
     }
 
     public ChatCompletion create(ChatRequest request) {
-        return createWithResponse(request, RequestOptions.DEFAULT).value();
+        return create(request, RequestOptions.DEFAULT);
     }
 
     public ChatCompletion create(ChatRequest request, RequestOptions options) {
-        return createWithResponse(request, options).value();
+        return api.call(CREATE, request, options);
     }
 
     /** The completion with the HTTP answer's status and headers. */
     public GroqResponse<ChatCompletion> createWithResponse(ChatRequest request, RequestOptions options) {
-        Objects.requireNonNull(request, "request == null");
-        byte[] json = Json.write(request);
-        return api.postJsonWithResponse(call("chat.create", request, json), json, ChatCompletion.class,
-                withExtraHeaders(request, options), ChatService::describe);
+        return api.execute(CREATE, request, options);
     }
 
     /**
@@ -59,15 +61,14 @@ public final class ChatService {
     }
 
     public ChatStream stream(ChatRequest request, RequestOptions options) {
-        Objects.requireNonNull(request, "request == null");
-        byte[] body = Json.write(request.streaming());
-        return new ChatStream(api.openStream(call("chat.stream", request, body), RequestBody.json(body),
-                streamOptions(request, options)));
+        return new ChatStream(api.openStream(STREAM, request, options));
     }
 
-    static CallInfo.Builder call(String operation, ChatRequest request, byte[] json) {
-        return ApiClient.call(operation, "POST", PATH).model(request.model()).request(request)
-                .estimatedTokens(estimateTokens(request, json.length));
+    /** A chat call's description carries its model, request and token estimate for listeners and budgets. */
+    private static Operation.Shape<ChatRequest> chat(String name) {
+        return Operation.<ChatRequest>post(name, r -> PATH).annotate((request, body, call) -> call
+                .model(request.model()).request(request)
+                .estimatedTokens(estimateTokens(request, body.contentLength())));
     }
 
     static RequestOptions streamOptions(ChatRequest request, RequestOptions options) {
@@ -78,7 +79,7 @@ public final class ChatService {
      * A pre-send guess for client-side token budgets, corrected with the real usage afterwards: about four bytes
      * of request JSON per prompt token, plus the completion tokens the request allows (1,024 when unset).
      */
-    static long estimateTokens(ChatRequest request, int jsonBytes) {
+    static long estimateTokens(ChatRequest request, long jsonBytes) {
         Integer max = request.maxCompletionTokens();
         return jsonBytes / 4 + 1 + (max != null ? max : 1024);
     }
@@ -105,8 +106,7 @@ public final class ChatService {
     }
 
     /** The request's own extra headers, under any the per-call options set. */
-    static RequestOptions withExtraHeaders(ChatRequest request, RequestOptions options) {
-        RequestOptions o = options == null ? RequestOptions.DEFAULT : options;
+    private static RequestOptions withExtraHeaders(ChatRequest request, RequestOptions o) {
         if (request.extraHeaders().isEmpty()) return o;
         RequestOptions.Builder merged = o.toBuilder();
         request.extraHeaders().forEach((name, value) -> {

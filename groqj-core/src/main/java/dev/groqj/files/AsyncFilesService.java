@@ -1,31 +1,34 @@
 package dev.groqj.files;
 
 import dev.groqj.GroqResponse;
+import dev.groqj.Page;
 import dev.groqj.RequestOptions;
 import dev.groqj.internal.ApiClient;
+import dev.groqj.internal.CursorPage;
 import dev.groqj.internal.Futures;
-import dev.groqj.internal.Json;
 
-import java.util.Objects;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link FilesService} without blocking: the same calls with {@link CompletableFuture} results; cancelling one
- * aborts its HTTP exchange. The upload is streamed from its source as the transport sends it.
+ * aborts its HTTP exchange. The upload is streamed from its source as the transport sends it; content written to a
+ * path or stream is written as each piece arrives. Obtained from {@code client.async().files()}.
  *
  * <pre>{@code
  * client.async().files().upload(FileUploadRequest.of(Path.of("batch.jsonl")))
  *     .thenAccept(f -> System.out.println(f.id()));
+ * client.async().files().content(fileId, Path.of("results.jsonl")).thenAccept(bytes -> ...);
  * }</pre>
  *
- * <p>An invalid argument throws at once, as in the blocking calls; everything after fails the future. Content
- * comes whole, in memory; stream a large file with the blocking {@link FilesService#content(String, java.nio.file.Path)}.
+ * <p>An invalid argument throws at once, as in the blocking calls; everything after fails the future.
  */
 public final class AsyncFilesService {
     private final ApiClient api;
 
-    public AsyncFilesService(ApiClient api) {
-        this.api = Objects.requireNonNull(api, "api == null");
+    AsyncFilesService(ApiClient api) {
+        this.api = api;
     }
 
     public CompletableFuture<FileObject> upload(FileUploadRequest request) {
@@ -33,23 +36,25 @@ public final class AsyncFilesService {
     }
 
     public CompletableFuture<FileObject> upload(FileUploadRequest request, RequestOptions options) {
-        return Futures.map(uploadWithResponse(request, options), GroqResponse::value);
+        return api.callAsync(FilesService.UPLOAD, request, options);
     }
 
     public CompletableFuture<GroqResponse<FileObject>> uploadWithResponse(FileUploadRequest request,
                                                                          RequestOptions options) {
-        Objects.requireNonNull(request, "request == null");
-        return Futures.map(api.sendAsync("files.upload", "POST", "/files", request.toMultipartBody(),
-                        FilesService.uploadOptions(request, options)),
-                r -> new GroqResponse<>(Json.decode(r, FileObject.class), r.statusCode(), r.headers()));
+        return api.executeAsync(FilesService.UPLOAD, request, options);
     }
 
-    public CompletableFuture<FileList> list() {
+    /** The first page of files; {@link Page#nextPageAsync()} fetches the next. */
+    public CompletableFuture<Page<FileObject>> list() {
         return list(RequestOptions.DEFAULT);
     }
 
-    public CompletableFuture<FileList> list(RequestOptions options) {
-        return Futures.map(api.getAsync("files.list", "/files", FileList.class, options), GroqResponse::value);
+    public CompletableFuture<Page<FileObject>> list(RequestOptions options) {
+        return Futures.map(listWithResponse(options), GroqResponse::value);
+    }
+
+    public CompletableFuture<GroqResponse<Page<FileObject>>> listWithResponse(RequestOptions options) {
+        return CursorPage.firstAsync(api, FilesService.LIST, options);
     }
 
     public CompletableFuture<FileObject> retrieve(String id) {
@@ -57,8 +62,11 @@ public final class AsyncFilesService {
     }
 
     public CompletableFuture<FileObject> retrieve(String id, RequestOptions options) {
-        return Futures.map(api.getAsync("files.retrieve", FilesService.path(id), FileObject.class, options),
-                GroqResponse::value);
+        return api.callAsync(FilesService.RETRIEVE, id, options);
+    }
+
+    public CompletableFuture<GroqResponse<FileObject>> retrieveWithResponse(String id, RequestOptions options) {
+        return api.executeAsync(FilesService.RETRIEVE, id, options);
     }
 
     public CompletableFuture<FileDeleted> delete(String id) {
@@ -66,8 +74,11 @@ public final class AsyncFilesService {
     }
 
     public CompletableFuture<FileDeleted> delete(String id, RequestOptions options) {
-        return Futures.map(api.deleteAsync("files.delete", FilesService.path(id), FileDeleted.class, options),
-                GroqResponse::value);
+        return api.callAsync(FilesService.DELETE, id, options);
+    }
+
+    public CompletableFuture<GroqResponse<FileDeleted>> deleteWithResponse(String id, RequestOptions options) {
+        return api.executeAsync(FilesService.DELETE, id, options);
     }
 
     /** The whole content, in memory. */
@@ -76,7 +87,28 @@ public final class AsyncFilesService {
     }
 
     public CompletableFuture<byte[]> content(String id, RequestOptions options) {
-        return Futures.map(api.sendAsync("files.content", "GET", FilesService.contentPath(id), null,
-                FilesService.acceptContent(options)), r -> r.body());
+        return api.callAsync(FilesService.CONTENT, id, options);
+    }
+
+    public CompletableFuture<GroqResponse<byte[]>> contentWithResponse(String id, RequestOptions options) {
+        return api.executeAsync(FilesService.CONTENT, id, options);
+    }
+
+    /** Writes the content to {@code file} as it arrives, replacing it only once all came; the byte count. */
+    public CompletableFuture<Long> content(String id, Path file) {
+        return content(id, file, RequestOptions.DEFAULT);
+    }
+
+    public CompletableFuture<Long> content(String id, Path file, RequestOptions options) {
+        return api.downloadAsync(FilesService.CONTENT, id, file, options);
+    }
+
+    /** Writes the content to {@code out} as it arrives (does not close it); the byte count. */
+    public CompletableFuture<Long> content(String id, OutputStream out) {
+        return content(id, out, RequestOptions.DEFAULT);
+    }
+
+    public CompletableFuture<Long> content(String id, OutputStream out, RequestOptions options) {
+        return api.downloadAsync(FilesService.CONTENT, id, out, options);
     }
 }

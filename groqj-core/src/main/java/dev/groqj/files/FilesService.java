@@ -1,23 +1,23 @@
 package dev.groqj.files;
 
 import dev.groqj.GroqResponse;
+import dev.groqj.Page;
 import dev.groqj.RequestOptions;
 import dev.groqj.internal.ApiClient;
+import dev.groqj.internal.CursorPage;
 import dev.groqj.internal.Download;
-import dev.groqj.internal.Json;
+import dev.groqj.internal.Operation;
 import dev.groqj.internal.Uploads;
-import dev.groqj.transport.HttpResponse;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
- * Groq's files: the inputs and results of batches.
+ * Groq's files: the inputs and results of batches. Obtained from {@link dev.groqj.GroqClient#files()}.
  *
  * <pre>{@code
  * FileObject input = client.files().upload(FileUploadRequest.of(Path.of("batch.jsonl")));
- * client.files().list().data();
+ * for (FileObject f : client.files().list().autoPager()) { ... }
  * client.files().content(batch.outputFileId(), Path.of("results.jsonl")); // streamed to disk
  * client.files().delete(input.id());
  * }</pre>
@@ -28,12 +28,29 @@ import java.util.Objects;
  * as one percent-encoded path segment.
  */
 public final class FilesService {
-    private static final String CONTENT_TYPES = "application/octet-stream, */*";
+    static final Operation<FileUploadRequest, FileObject> UPLOAD =
+            Operation.<FileUploadRequest>post("files.upload", r -> "/files")
+                    .body(FileUploadRequest::toMultipartBody)
+                    .options((r, o) -> Uploads.options(r.file().isRepeatable(), o))
+                    .returning(FileObject.class);
+    static final Operation<String, CursorPage.Chunk<FileObject>> LIST =
+            Operation.<String>get("files.list", after -> "/files")
+                    .options(CursorPage::after)
+                    .returning(CursorPage.decoder(FileList.class, FileList::data, FileObject::id));
+    static final Operation<String, FileObject> RETRIEVE =
+            Operation.get("files.retrieve", FilesService::path).returning(FileObject.class);
+    static final Operation<String, FileDeleted> DELETE =
+            Operation.delete("files.delete", FilesService::path).returning(FileDeleted.class);
+    /** The content is the file's bytes, not JSON. */
+    static final Operation<String, byte[]> CONTENT =
+            Operation.get("files.content", (String id) -> path(id) + "/content")
+                    .options((id, o) -> Download.accept(o, "application/octet-stream, */*"))
+                    .returningBytes();
 
     private final ApiClient api;
 
-    public FilesService(ApiClient api) {
-        this.api = Objects.requireNonNull(api, "api == null");
+    FilesService(ApiClient api) {
+        this.api = api;
     }
 
     public FileObject upload(FileUploadRequest request) {
@@ -41,29 +58,26 @@ public final class FilesService {
     }
 
     public FileObject upload(FileUploadRequest request, RequestOptions options) {
-        return uploadWithResponse(request, options).value();
+        return api.call(UPLOAD, request, options);
     }
 
     /** The stored file with the HTTP answer's status and headers. */
     public GroqResponse<FileObject> uploadWithResponse(FileUploadRequest request, RequestOptions options) {
-        Objects.requireNonNull(request, "request == null");
-        HttpResponse response = api.send("files.upload", "POST", "/files", request.toMultipartBody(),
-                uploadOptions(request, options));
-        return new GroqResponse<>(Json.decode(response, FileObject.class), response.statusCode(),
-                response.headers());
+        return api.execute(UPLOAD, request, options);
     }
 
-    public FileList list() {
+    /** The first page of files; {@link Page#autoPager()} goes through all of them. */
+    public Page<FileObject> list() {
         return list(RequestOptions.DEFAULT);
     }
 
-    public FileList list(RequestOptions options) {
+    public Page<FileObject> list(RequestOptions options) {
         return listWithResponse(options).value();
     }
 
-    /** The list with the HTTP answer's status and headers. */
-    public GroqResponse<FileList> listWithResponse(RequestOptions options) {
-        return api.getWithResponse("files.list", "/files", FileList.class, options);
+    /** The first page with the HTTP answer's status and headers. */
+    public GroqResponse<Page<FileObject>> listWithResponse(RequestOptions options) {
+        return CursorPage.first(api, LIST, options);
     }
 
     public FileObject retrieve(String id) {
@@ -71,11 +85,11 @@ public final class FilesService {
     }
 
     public FileObject retrieve(String id, RequestOptions options) {
-        return retrieveWithResponse(id, options).value();
+        return api.call(RETRIEVE, id, options);
     }
 
     public GroqResponse<FileObject> retrieveWithResponse(String id, RequestOptions options) {
-        return api.getWithResponse("files.retrieve", path(id), FileObject.class, options);
+        return api.execute(RETRIEVE, id, options);
     }
 
     public FileDeleted delete(String id) {
@@ -83,11 +97,11 @@ public final class FilesService {
     }
 
     public FileDeleted delete(String id, RequestOptions options) {
-        return deleteWithResponse(id, options).value();
+        return api.call(DELETE, id, options);
     }
 
     public GroqResponse<FileDeleted> deleteWithResponse(String id, RequestOptions options) {
-        return api.deleteWithResponse("files.delete", path(id), FileDeleted.class, options);
+        return api.execute(DELETE, id, options);
     }
 
     /** The whole content, in memory; for large result files use {@link #content(String, Path)}. */
@@ -96,12 +110,11 @@ public final class FilesService {
     }
 
     public byte[] content(String id, RequestOptions options) {
-        return contentWithResponse(id, options).value();
+        return api.call(CONTENT, id, options);
     }
 
     public GroqResponse<byte[]> contentWithResponse(String id, RequestOptions options) {
-        HttpResponse response = api.send("files.content", "GET", contentPath(id), null, acceptContent(options));
-        return new GroqResponse<>(response.body(), response.statusCode(), response.headers());
+        return api.execute(CONTENT, id, options);
     }
 
     /**
@@ -113,9 +126,7 @@ public final class FilesService {
     }
 
     public long content(String id, Path file, RequestOptions options) {
-        Objects.requireNonNull(file, "file == null");
-        String path = contentPath(id);
-        return Download.toFile(file, "the file's content", out -> download(path, out, options));
+        return api.download(CONTENT, id, file, options);
     }
 
     /** Writes the content to {@code out} as it arrives, and returns how many bytes; does not close it. */
@@ -124,30 +135,10 @@ public final class FilesService {
     }
 
     public long content(String id, OutputStream out, RequestOptions options) {
-        Objects.requireNonNull(out, "out == null");
-        return download(contentPath(id), out, options);
-    }
-
-    /** Nothing is retried once bytes arrived: they may already be written. */
-    private long download(String path, OutputStream out, RequestOptions options) {
-        return Download.copy(api.sendStreaming("files.content", "GET", path, null, acceptContent(options)), out,
-                "files.content", "the file's content");
-    }
-
-    static RequestOptions uploadOptions(FileUploadRequest request, RequestOptions options) {
-        return Uploads.options(request.file().isRepeatable(), options);
-    }
-
-    /** The content is the file's bytes, not JSON. */
-    static RequestOptions acceptContent(RequestOptions options) {
-        return Download.accept(options, CONTENT_TYPES);
+        return api.download(CONTENT, id, out, options);
     }
 
     static String path(String id) {
         return "/files/" + ApiClient.segment("file_id", id);
-    }
-
-    static String contentPath(String id) {
-        return path(id) + "/content";
     }
 }

@@ -24,9 +24,11 @@ import dev.groqj.transport.StreamingResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -38,9 +40,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The one path every call takes: build the request (base URL, headers, auth), run it through the resilience
- * orchestrator (circuit breaker, rate-limit wait, retry), map an error answer once. Services call this and never
- * see {@code java.net.http}. Not API.
+ * The one path every call takes, the executor of {@link Operation}s: build the request (base URL, headers), run it
+ * through the resilience orchestrator (circuit breaker, rate-limit wait, retry), apply auth on each attempt, map an
+ * error answer and decode a good one, once each. Services declare operations and call this; they never see
+ * {@code java.net.http}. Not API.
  */
 public final class ApiClient {
     private static final int MAX_ERROR_BODY_BYTES = 1 << 20;
@@ -72,81 +75,41 @@ public final class ApiClient {
         this.log = new HttpLog(logBodies);
     }
 
-    /** A call's description for the orchestrator and listeners; per-call retries and deadline come from options. */
-    public static CallInfo.Builder call(String operation, String method, String path) {
-        return CallInfo.builder(operation, method, path);
+    /** The answer of one call of {@code op}, decoded, with its status and headers. */
+    public <Q, R> GroqResponse<R> execute(Operation<Q, R> op, Q request, RequestOptions options) {
+        Operation.Call<R> prepared = op.prepare(request, options);
+        Exchange exchange = exchange(prepared);
+        return resilience.execute(exchange.call, () -> decode(exchange.send(), prepared),
+                exchange.usage(prepared.describe()));
     }
 
-    public <T> T postJson(String operation, String path, Object body, Class<T> type, RequestOptions options) {
-        return postJsonWithResponse(call(operation, "POST", path), Json.write(body), type, options, result -> null)
-                .value();
-    }
-
-    /**
-     * POSTs {@code json}; {@code describe} reads what the result says about itself (usage, id, model, timings)
-     * for listeners and budgets, or returns null.
-     */
-    public <T> GroqResponse<T> postJsonWithResponse(CallInfo.Builder call, byte[] json, Class<T> type,
-                                                    RequestOptions options, Function<? super T, ResponseInfo> describe) {
-        Exchange exchange = exchange(finish(call, options), RequestBody.json(json), options);
-        return resilience.execute(exchange.call, () -> decode(exchange.send(), type), exchange.usage(describe));
-    }
-
-    /** The non-blocking form of {@link #postJsonWithResponse}; cancelling the future aborts the exchange. */
-    public <T> CompletableFuture<GroqResponse<T>> postJsonAsync(CallInfo.Builder call, byte[] json, Class<T> type,
-                                                                RequestOptions options,
-                                                                Function<? super T, ResponseInfo> describe) {
-        Exchange exchange = exchange(finish(call, options), RequestBody.json(json), options);
-        return resilience.executeAsync(exchange.call, () -> Futures.map(exchange.sendAsync(), r -> decode(r, type)),
-                exchange.usage(describe));
-    }
-
-    public <T> GroqResponse<T> getWithResponse(String operation, String path, Class<T> type, RequestOptions options) {
-        return decode(send(operation, "GET", path, null, options), type);
-    }
-
-    public <T> CompletableFuture<GroqResponse<T>> getAsync(String operation, String path, Class<T> type,
-                                                           RequestOptions options) {
-        return Futures.map(sendAsync(operation, "GET", path, null, options), r -> decode(r, type));
-    }
-
-    public <T> GroqResponse<T> deleteWithResponse(String operation, String path, Class<T> type, RequestOptions options) {
-        return decode(send(operation, "DELETE", path, null, options), type);
-    }
-
-    public <T> CompletableFuture<GroqResponse<T>> deleteAsync(String operation, String path, Class<T> type,
-                                                              RequestOptions options) {
-        return Futures.map(sendAsync(operation, "DELETE", path, null, options), r -> decode(r, type));
-    }
-
-    /** Sends one call through the resilience pipeline; returns the 2xx response or throws the mapped exception. */
-    public HttpResponse send(String operation, String method, String path, RequestBody body, RequestOptions options) {
-        Exchange exchange = exchange(finish(call(operation, method, path), options), body, options);
-        return resilience.execute(exchange.call, exchange::send);
+    public <Q, R> R call(Operation<Q, R> op, Q request, RequestOptions options) {
+        return execute(op, request, options).value();
     }
 
     /**
-     * The non-blocking form of {@link #send}: no thread waits for the answer, backoffs and rate-limit waits are
+     * The non-blocking form of {@link #execute}: no thread waits for the answer, backoffs and rate-limit waits are
      * scheduled. Cancelling the future stops retrying and aborts the exchange in flight.
      */
-    public CompletableFuture<HttpResponse> sendAsync(String operation, String method, String path, RequestBody body,
-                                                     RequestOptions options) {
-        Exchange exchange = exchange(finish(call(operation, method, path), options), body, options);
-        return resilience.executeAsync(exchange.call, exchange::sendAsync);
+    public <Q, R> CompletableFuture<GroqResponse<R>> executeAsync(Operation<Q, R> op, Q request,
+                                                                  RequestOptions options) {
+        Operation.Call<R> prepared = op.prepare(request, options);
+        Exchange exchange = exchange(prepared);
+        return resilience.executeAsync(exchange.call,
+                () -> Futures.map(exchange.sendAsync(), r -> decode(r, prepared)), exchange.usage(prepared.describe()));
     }
 
-    /** Like {@link #send}, the body read as it arrives; the caller closes the result. */
-    public OpenStream sendStreaming(String operation, String method, String path, RequestBody body,
-                                    RequestOptions options) {
-        return openStream(call(operation, method, path), body, options);
+    public <Q, R> CompletableFuture<R> callAsync(Operation<Q, R> op, Q request, RequestOptions options) {
+        return Futures.map(executeAsync(op, request, options), GroqResponse::value);
     }
 
     /**
-     * Opens a streamed answer. Failures before the stream opens are retried; once it is open, the result reports
-     * how it ended ({@link OpenStream#ended}, {@link OpenStream#failed}) and nothing is sent again.
+     * Opens {@code op}'s answer as a stream, read as it arrives; the caller closes it. Failures before the stream
+     * opens are retried; once it is open, the result reports how it ended ({@link OpenStream#ended},
+     * {@link OpenStream#failed}) and nothing is sent again.
      */
-    public OpenStream openStream(CallInfo.Builder call, RequestBody body, RequestOptions options) {
-        Exchange exchange = exchange(finish(call.streaming(true), options), body, options);
+    public <Q> OpenStream openStream(Operation<Q, ?> op, Q request, RequestOptions options) {
+        Exchange exchange = exchange(op.prepare(request, options), true);
         Instant startedAt = resilience.clock().instant();
         StreamingResponse response = resilience.execute(exchange.call, exchange::openStream);
         return new OpenStream(response, exchange.call, startedAt, resilience);
@@ -156,9 +119,9 @@ public final class ApiClient {
      * The non-blocking form of {@link #openStream}: completes once a 2xx answer's headers arrived, the body then
      * published as the reader asks for it. Cancelling the future before that aborts the exchange.
      */
-    public CompletableFuture<AsyncOpenStream> openStreamAsync(CallInfo.Builder call, RequestBody body,
-                                                              RequestOptions options) {
-        Exchange exchange = exchange(finish(call.streaming(true), options), body, options);
+    public <Q> CompletableFuture<AsyncOpenStream> openStreamAsync(Operation<Q, ?> op, Q request,
+                                                                  RequestOptions options) {
+        Exchange exchange = exchange(op.prepare(request, options), true);
         Instant startedAt = resilience.clock().instant();
         CompletableFuture<AsyncStreamingResponse> opened =
                 resilience.executeAsync(exchange.call, exchange::openStreamAsync);
@@ -171,6 +134,36 @@ public final class ApiClient {
         return result;
     }
 
+    /**
+     * Writes {@code op}'s answer to {@code out} as it arrives and returns how many bytes; does not close it.
+     * Nothing is retried once bytes arrived: they may already be written.
+     */
+    public <Q> long download(Operation<Q, ?> op, Q request, OutputStream out, RequestOptions options) {
+        Objects.requireNonNull(out, "out == null");
+        return Download.copy(openStream(op, request, options), out, op.name());
+    }
+
+    /** {@link #download} to {@code file}, which is replaced only once all of it came. */
+    public <Q> long download(Operation<Q, ?> op, Q request, Path file, RequestOptions options) {
+        Objects.requireNonNull(file, "file == null");
+        op.prepare(request, options); // an invalid request fails before a file is made
+        return Download.toFile(file, op.name(), out -> download(op, request, out, options));
+    }
+
+    /** The non-blocking form of {@link #download}: the body is written by the transport as each piece arrives. */
+    public <Q> CompletableFuture<Long> downloadAsync(Operation<Q, ?> op, Q request, OutputStream out,
+                                                     RequestOptions options) {
+        Objects.requireNonNull(out, "out == null");
+        return Futures.compose(openStreamAsync(op, request, options), s -> Download.copyAsync(s, out, op.name()));
+    }
+
+    public <Q> CompletableFuture<Long> downloadAsync(Operation<Q, ?> op, Q request, Path file,
+                                                     RequestOptions options) {
+        Objects.requireNonNull(file, "file == null");
+        op.prepare(request, options); // an invalid request fails before a file is made
+        return Download.toFileAsync(file, op.name(), out -> downloadAsync(op, request, out, options));
+    }
+
     public RateLimitStatus rateLimitStatus() {
         return resilience.rateLimitManager().status();
     }
@@ -180,15 +173,22 @@ public final class ApiClient {
         closed = true;
     }
 
-    private Exchange exchange(CallInfo call, RequestBody body, RequestOptions options) {
+    private Exchange exchange(Operation.Call<?> prepared) {
+        return exchange(prepared, false);
+    }
+
+    private Exchange exchange(Operation.Call<?> prepared, boolean streaming) {
+        CallInfo call = finish(prepared.info().streaming(streaming), prepared.options());
         if (closed) throw new GroqException("the client is closed: " + call.operation() + " was not sent");
         Duration deadline = call.deadline() != null ? call.deadline() : config.retryConfig().deadline();
         Instant deadlineAt = deadline == null ? null : resilience.clock().instant().plus(deadline);
-        return new Exchange(call, request(call.method(), call.path(), body, options), deadlineAt);
+        return new Exchange(call, request(call.method(), call.path(), prepared.body(), prepared.options()),
+                deadlineAt);
     }
 
-    private static <T> GroqResponse<T> decode(HttpResponse response, Class<T> type) {
-        return new GroqResponse<>(Json.decode(response, type), response.statusCode(), response.headers());
+    /** The one place a whole answer is decoded: after its attempt succeeded, so only a 2xx body is read. */
+    private static <R> GroqResponse<R> decode(HttpResponse response, Operation.Call<R> prepared) {
+        return new GroqResponse<>(prepared.decode().apply(response), response.statusCode(), response.headers());
     }
 
     /**
@@ -250,24 +250,27 @@ public final class ApiClient {
         }
 
         private Attempt sending() {
-            Attempt attempt = new Attempt(attempts.incrementAndGet(), withinDeadline());
+            Attempt attempt = new Attempt(attempts.incrementAndGet(), attemptRequest());
             log.sent(call, attempt.number, attempt.request);
             resilience.listener().requestSent(call);
             return attempt;
         }
 
         /**
-         * The request with its timeouts cut to what the call's deadline leaves, so the deadline bounds every attempt
-         * and the reading of its body.
+         * This attempt's request: credentials applied now, so a provider that refreshes its token is asked on every
+         * attempt, and timeouts cut to what the call's deadline leaves, so the deadline bounds every attempt and the
+         * reading of its body.
          */
-        private HttpRequest withinDeadline() {
-            if (deadlineAt == null) return request;
+        private HttpRequest attemptRequest() {
+            HttpRequest.Builder attempt = request.toBuilder();
+            auth.apply(attempt);
+            if (deadlineAt == null) return attempt.build();
             Duration left = Duration.between(resilience.clock().instant(), deadlineAt);
             if (left.isNegative() || left.isZero()) {
                 throw new GroqTimeoutException(call.operation() + ": the call's deadline passed before attempt "
                         + (attempts.get()) + " could be sent", null);
             }
-            HttpRequest.Builder attempt = request.toBuilder().attemptTimeout(left);
+            attempt.attemptTimeout(left);
             if (left.compareTo(request.timeout()) < 0) attempt.timeout(left);
             return attempt.build();
         }
@@ -343,13 +346,13 @@ public final class ApiClient {
     }
 
     private static CallInfo finish(CallInfo.Builder call, RequestOptions options) {
-        if (options != null && options.maxRetries() != null) call.maxRetries(options.maxRetries());
-        if (options != null && options.deadline() != null) call.deadline(options.deadline());
+        if (options.maxRetries() != null) call.maxRetries(options.maxRetries());
+        if (options.deadline() != null) call.deadline(options.deadline());
         return call.build();
     }
 
-    private HttpRequest request(String method, String path, RequestBody body, RequestOptions options) {
-        RequestOptions o = options == null ? RequestOptions.DEFAULT : options;
+    /** The call's request without credentials: {@link Exchange#attemptRequest} adds them on each attempt. */
+    private HttpRequest request(String method, String path, RequestBody body, RequestOptions o) {
         HttpRequest.Builder b = HttpRequest.builder()
                 .method(method)
                 .uri(uri(path, o.queryParams()))
@@ -361,7 +364,6 @@ public final class ApiClient {
                 .header("Accept", "application/json");
         config.defaultHeaders().forEach(b::header);
         o.headers().forEach(b::header);
-        auth.apply(b);
         return b.build();
     }
 

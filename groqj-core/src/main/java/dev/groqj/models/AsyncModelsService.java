@@ -3,14 +3,12 @@ package dev.groqj.models;
 import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.internal.ApiClient;
-import dev.groqj.internal.Futures;
 
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link ModelsService} without blocking: the same calls with {@link CompletableFuture} results; cancelling
- * one aborts its HTTP exchange.
+ * one aborts its HTTP exchange. Obtained from {@code client.async().models()}.
  *
  * <pre>{@code
  * client.async().models().list().thenAccept(list -> list.data().forEach(m -> System.out.println(m.id())));
@@ -21,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 public final class AsyncModelsService {
     private final ApiClient api;
 
-    public AsyncModelsService(ApiClient api) {
-        this.api = Objects.requireNonNull(api, "api == null");
+    AsyncModelsService(ApiClient api) {
+        this.api = api;
     }
 
     public CompletableFuture<ModelList> list() {
@@ -30,12 +28,12 @@ public final class AsyncModelsService {
     }
 
     public CompletableFuture<ModelList> list(RequestOptions options) {
-        return Futures.map(listWithResponse(options), GroqResponse::value);
+        return api.callAsync(ModelsService.LIST, null, options);
     }
 
     /** The list with the HTTP answer's status and headers. */
     public CompletableFuture<GroqResponse<ModelList>> listWithResponse(RequestOptions options) {
-        return api.getAsync("models.list", "/models", ModelList.class, options);
+        return api.executeAsync(ModelsService.LIST, null, options);
     }
 
     public CompletableFuture<Model> retrieve(String id) {
@@ -43,8 +41,11 @@ public final class AsyncModelsService {
     }
 
     public CompletableFuture<Model> retrieve(String id, RequestOptions options) {
-        return Futures.map(api.getAsync("models.retrieve", ModelsService.path(id), Model.class, options),
-                GroqResponse::value);
+        return api.callAsync(ModelsService.RETRIEVE, id, options);
+    }
+
+    public CompletableFuture<GroqResponse<Model>> retrieveWithResponse(String id, RequestOptions options) {
+        return api.executeAsync(ModelsService.RETRIEVE, id, options);
     }
 
     public CompletableFuture<ModelDeleted> delete(String id) {
@@ -52,7 +53,10 @@ public final class AsyncModelsService {
     }
 
     public CompletableFuture<ModelDeleted> delete(String id, RequestOptions options) {
-        return Futures.map(api.deleteAsync("models.delete", ModelsService.path(id), ModelDeleted.class, options),
-                GroqResponse::value);
+        return api.callAsync(ModelsService.DELETE, id, options);
+    }
+
+    public CompletableFuture<GroqResponse<ModelDeleted>> deleteWithResponse(String id, RequestOptions options) {
+        return api.executeAsync(ModelsService.DELETE, id, options);
     }
 }

@@ -3,18 +3,25 @@ package dev.groqj.models;
 import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.internal.ApiClient;
-
-import java.util.Objects;
+import dev.groqj.internal.Operation;
 
 /**
  * The models Groq serves: {@code client.models().list()}, {@code retrieve(id)}, {@code delete(id)}.
  * Ids may contain {@code /} ({@code openai/gpt-oss-120b}); they are sent as one encoded path segment.
+ * Obtained from {@link dev.groqj.GroqClient#models()}.
  */
 public final class ModelsService {
+    static final Operation<Void, ModelList> LIST =
+            Operation.<Void>get("models.list", q -> "/models").returning(ModelList.class);
+    static final Operation<String, Model> RETRIEVE =
+            Operation.get("models.retrieve", ModelsService::path).returning(Model.class);
+    static final Operation<String, ModelDeleted> DELETE =
+            Operation.delete("models.delete", ModelsService::path).returning(ModelDeleted.class);
+
     private final ApiClient api;
 
-    public ModelsService(ApiClient api) {
-        this.api = Objects.requireNonNull(api, "api == null");
+    ModelsService(ApiClient api) {
+        this.api = api;
     }
 
     public ModelList list() {
@@ -22,12 +29,12 @@ public final class ModelsService {
     }
 
     public ModelList list(RequestOptions options) {
-        return listWithResponse(options).value();
+        return api.call(LIST, null, options);
     }
 
     /** The list with the HTTP answer's status and headers. */
     public GroqResponse<ModelList> listWithResponse(RequestOptions options) {
-        return api.getWithResponse("models.list", "/models", ModelList.class, options);
+        return api.execute(LIST, null, options);
     }
 
     public Model retrieve(String id) {
@@ -35,7 +42,11 @@ public final class ModelsService {
     }
 
     public Model retrieve(String id, RequestOptions options) {
-        return api.getWithResponse("models.retrieve", path(id), Model.class, options).value();
+        return api.call(RETRIEVE, id, options);
+    }
+
+    public GroqResponse<Model> retrieveWithResponse(String id, RequestOptions options) {
+        return api.execute(RETRIEVE, id, options);
     }
 
     public ModelDeleted delete(String id) {
@@ -43,10 +54,14 @@ public final class ModelsService {
     }
 
     public ModelDeleted delete(String id, RequestOptions options) {
-        return api.deleteWithResponse("models.delete", path(id), ModelDeleted.class, options).value();
+        return api.call(DELETE, id, options);
     }
 
-    static String path(String id) {
+    public GroqResponse<ModelDeleted> deleteWithResponse(String id, RequestOptions options) {
+        return api.execute(DELETE, id, options);
+    }
+
+    private static String path(String id) {
         return "/models/" + ApiClient.segment("id", id);
     }
 }

@@ -1,6 +1,7 @@
 package dev.groqj.files;
 
 import dev.groqj.GroqClient;
+import dev.groqj.Page;
 import dev.groqj.ScriptedServer;
 import dev.groqj.ScriptedServer.Scripted;
 import dev.groqj.error.FileSourceException;
@@ -111,9 +112,9 @@ class FilesHttpTest {
     void listReadsEveryFile() {
         server.enqueue(Scripted.json(200, "{\"object\":\"list\",\"data\":[" + FILE_JSON + "," + FILE_JSON + "]}"));
 
-        FileList list = client.files().list();
+        Page<FileObject> list = client.files().list();
 
-        assertThat(list.object()).isEqualTo("list");
+        assertThat(list.hasNextPage()).as("no has_more: the whole list, one page").isFalse();
         assertThat(list.data()).hasSize(2).allSatisfy(f -> assertThat(f.purpose()).isEqualTo("batch"));
     }
 

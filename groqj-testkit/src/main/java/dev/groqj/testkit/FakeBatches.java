@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.groqj.internal.Json;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -83,11 +84,10 @@ final class FakeBatches {
         return store(file.filename(), "batch", file.bytes()).toJson();
     }
 
-    synchronized ObjectNode listFiles() {
-        ObjectNode list = Json.MAPPER.createObjectNode().put("object", "list");
-        ArrayNode data = list.putArray("data");
-        files.values().forEach(f -> data.add(f.toJson()));
-        return list;
+    synchronized ObjectNode listFiles(String query) {
+        List<ObjectNode> all = new ArrayList<>();
+        files.values().forEach(f -> all.add(f.toJson()));
+        return page(all, query);
     }
 
     synchronized ObjectNode file(String id) {
@@ -148,11 +148,62 @@ final class FakeBatches {
         return batch.deepCopy();
     }
 
-    synchronized ObjectNode listBatches() {
+    synchronized ObjectNode listBatches(String query) {
+        List<ObjectNode> all = new ArrayList<>();
+        batches.values().forEach(b -> all.add(b.deepCopy()));
+        return page(all, query);
+    }
+
+    /**
+     * A list answer. Asked with {@code limit} or {@code after} (OpenAI-style cursors; Groq's reference documents
+     * none), it is one page: the items after the one with id {@code after}, at most {@code limit}, with
+     * {@code has_more}, {@code first_id} and {@code last_id}. Asked with neither, it is the whole list, as Groq answers.
+     */
+    private static ObjectNode page(List<ObjectNode> all, String query) {
         ObjectNode list = Json.MAPPER.createObjectNode().put("object", "list");
         ArrayNode data = list.putArray("data");
-        batches.values().forEach(b -> data.add(b.deepCopy()));
+        String limit = queryParam(query, "limit");
+        String after = queryParam(query, "after");
+        if (limit == null && after == null) {
+            all.forEach(data::add);
+            return list;
+        }
+        int from = 0;
+        if (after != null) {
+            while (from < all.size() && !all.get(from).get("id").asText().equals(after)) from++;
+            from++;
+        }
+        int size = limit == null ? all.size() : parseLimit(limit);
+        List<ObjectNode> items = all.subList(Math.min(from, all.size()), Math.min(from + size, all.size()));
+        items.forEach(data::add);
+        list.put("has_more", from + size < all.size());
+        if (!items.isEmpty()) {
+            list.put("first_id", items.get(0).get("id").asText());
+            list.put("last_id", items.get(items.size() - 1).get("id").asText());
+        }
         return list;
+    }
+
+    private static int parseLimit(String limit) {
+        try {
+            int n = Integer.parseInt(limit);
+            if (n >= 1) return n;
+        } catch (NumberFormatException ignored) {
+            // answered below, like a wrong number
+        }
+        throw GroqErrors.Failure.invalid("limit", "limit must be a positive integer");
+    }
+
+    private static String queryParam(String query, String name) {
+        if (query == null) return null;
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /** The batch after one more step of its life. */

@@ -54,7 +54,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code DELETE /models/{model}} (one percent-encoded segment, {@code openai%2Fgpt-oss-120b}),
  * {@code POST /audio/transcriptions} and {@code /audio/translations} (multipart), {@code POST /audio/speech}
  * (a WAV), and the Files and Batches APIs ({@code /files}, {@code /files/{id}}, {@code /files/{id}/content},
- * {@code /batches}, {@code /batches/{id}}, {@code /batches/{id}/cancel}), all under {@link #baseUrl()}. Like Groq it answers 401 {@code invalid_api_key} to a missing or wrong
+ * {@code /batches}, {@code /batches/{id}}, {@code /batches/{id}/cancel}; the lists paginate when asked with
+ * {@code limit} or {@code after}), all under {@link #baseUrl()}. Like Groq it answers 401 {@code invalid_api_key} to a missing or wrong
  * bearer key, 400 {@code invalid_request_error} to malformed bodies and to the parameters Groq refuses
  * ({@code logprobs}, {@code logit_bias}, {@code top_logprobs}, {@code messages[].name}, {@code n != 1}), 404
  * {@code model_not_found} to unknown models, and 429 {@code rate_limit_exceeded} with {@code retry-after} past
@@ -419,7 +420,7 @@ public final class FakeGroqServer implements AutoCloseable {
         admit(null, 0);
         switch (route.endpoint()) {
             case FILES:
-                if (request.method().equals("GET")) return Reply.json(200, batches.listFiles().toString());
+                if (request.method().equals("GET")) return Reply.json(200, batches.listFiles(request.query()).toString());
                 if (request.parts().isEmpty()) {
                     throw GroqErrors.Failure.invalid("file", "request must be multipart/form-data with a file and"
                             + " a purpose");
@@ -432,7 +433,7 @@ public final class FakeGroqServer implements AutoCloseable {
                 return new Reply(200, header("content-type", "application/octet-stream"),
                         List.of(batches.content(route.id())), false);
             case BATCHES:
-                return Reply.json(200, (request.method().equals("GET") ? batches.listBatches()
+                return Reply.json(200, (request.method().equals("GET") ? batches.listBatches(request.query())
                         : batches.create(requireJson(request))).toString());
             case BATCH:
                 return Reply.json(200, batches.retrieve(route.id(), this::batchRequest).toString());
