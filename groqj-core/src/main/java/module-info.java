@@ -12,7 +12,6 @@ module dev.groqj.core {
     exports dev.groqj.models;
     exports dev.groqj.observability;
     exports dev.groqj.resilience;
-    exports dev.groqj.sse;
     exports dev.groqj.transport;
 
     // Debt: these modules still use Json; they should use only exported API.

@@ -3,7 +3,7 @@ package dev.groqj;
 import dev.groqj.auth.ApiKey;
 import dev.groqj.error.ValidationException;
 import dev.groqj.transport.HttpTransport;
-import dev.groqj.internal.HeaderRules;
+import dev.groqj.internal.http.HeaderRules;
 import dev.groqj.resilience.CircuitBreakerConfig;
 import dev.groqj.resilience.RateLimitConfig;
 import dev.groqj.resilience.RetryConfig;

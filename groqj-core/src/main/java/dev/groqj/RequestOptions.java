@@ -1,6 +1,6 @@
 package dev.groqj;
 
-import dev.groqj.internal.HeaderRules;
+import dev.groqj.internal.http.HeaderRules;
 
 import java.time.Duration;
 import java.util.Collections;

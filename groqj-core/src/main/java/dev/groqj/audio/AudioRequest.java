@@ -1,7 +1,7 @@
 package dev.groqj.audio;
 
 import dev.groqj.error.ValidationException;
-import dev.groqj.transport.MultipartBody;
+import dev.groqj.internal.http.MultipartBody;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.groqj.audio;
 
-import dev.groqj.transport.MultipartBody;
+import dev.groqj.internal.http.MultipartBody;
 
 /**
  * A request to translate audio into English text ({@code POST /audio/translations}).

@@ -8,10 +8,10 @@ import dev.groqj.internal.UnknownFields;
 import java.util.List;
 import java.util.Map;
 
-/** The answer of {@code GET /batches}: {@link #data()} holds the batches. */
-public record BatchList(String object, List<Batch> data,
-                        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
-    public BatchList {
+/** The answer of {@code GET /batches}: {@link #data()} holds the batches; read into a {@link dev.groqj.Page}, not API. */
+record BatchList(String object, List<Batch> data,
+                 @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
+    BatchList {
         data = data == null ? List.of() : List.copyOf(data);
         additionalProperties = UnknownFields.copyOf(additionalProperties);
     }

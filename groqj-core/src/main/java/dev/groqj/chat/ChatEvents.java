@@ -4,7 +4,7 @@ import dev.groqj.XGroq;
 import dev.groqj.internal.EventDecoder;
 import dev.groqj.internal.Json;
 import dev.groqj.observability.ResponseInfo;
-import dev.groqj.sse.SseEvent;
+import dev.groqj.internal.sse.SseEvent;
 
 /**
  * What the events of a chat stream mean: each is a {@link ChatCompletionChunk}, folded into one accumulator for

@@ -2,7 +2,7 @@ package dev.groqj.chat;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.groqj.error.ValidationException;
-import dev.groqj.internal.HeaderRules;
+import dev.groqj.internal.http.HeaderRules;
 import dev.groqj.internal.JsonValues;
 
 import java.util.ArrayList;

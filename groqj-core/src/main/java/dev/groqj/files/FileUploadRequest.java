@@ -2,7 +2,7 @@ package dev.groqj.files;
 
 import dev.groqj.error.ValidationException;
 import dev.groqj.transport.FileSource;
-import dev.groqj.transport.MultipartBody;
+import dev.groqj.internal.http.MultipartBody;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -13,7 +13,7 @@ import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.ResponseInfo;
 import dev.groqj.observability.TokenUsage;
 import dev.groqj.resilience.RateLimitStatus;
-import dev.groqj.resilience.ResilienceOrchestrator;
+import dev.groqj.internal.resilience.ResilienceOrchestrator;
 import dev.groqj.transport.AsyncStreamingResponse;
 import dev.groqj.transport.Headers;
 import dev.groqj.transport.HttpRequest;

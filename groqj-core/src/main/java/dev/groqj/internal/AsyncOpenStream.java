@@ -1,7 +1,7 @@
 package dev.groqj.internal;
 
 import dev.groqj.observability.CallInfo;
-import dev.groqj.resilience.ResilienceOrchestrator;
+import dev.groqj.internal.resilience.ResilienceOrchestrator;
 import dev.groqj.transport.AsyncStreamingResponse;
 import dev.groqj.transport.Headers;
 

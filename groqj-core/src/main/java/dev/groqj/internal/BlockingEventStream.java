@@ -2,8 +2,8 @@ package dev.groqj.internal;
 
 import dev.groqj.EventStream;
 import dev.groqj.error.StreamException;
-import dev.groqj.sse.SseEvent;
-import dev.groqj.sse.SseReader;
+import dev.groqj.internal.sse.SseEvent;
+import dev.groqj.internal.sse.SseReader;
 import dev.groqj.transport.Headers;
 
 import java.io.IOException;

@@ -13,7 +13,7 @@ import dev.groqj.error.RequestTooLargeException;
 import dev.groqj.error.ServerException;
 import dev.groqj.error.UnprocessableEntityException;
 import dev.groqj.resilience.RateLimitStatus;
-import dev.groqj.resilience.RetryAfter;
+import dev.groqj.internal.resilience.RetryAfter;
 import dev.groqj.transport.Headers;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.groqj.internal;
 
 import dev.groqj.observability.ResponseInfo;
-import dev.groqj.sse.SseEvent;
+import dev.groqj.internal.sse.SseEvent;
 
 /**
  * What the events of one API's stream mean: the only part a streamed API supplies; the reading, the end, the

@@ -2,8 +2,8 @@ package dev.groqj.internal;
 
 import dev.groqj.error.GroqException;
 import dev.groqj.error.StreamException;
-import dev.groqj.sse.SseEvent;
-import dev.groqj.sse.SseParser;
+import dev.groqj.internal.sse.SseEvent;
+import dev.groqj.internal.sse.SseParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

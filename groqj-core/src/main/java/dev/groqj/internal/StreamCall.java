@@ -3,7 +3,7 @@ package dev.groqj.internal;
 import dev.groqj.error.GroqException;
 import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.ResponseInfo;
-import dev.groqj.resilience.ResilienceOrchestrator;
+import dev.groqj.internal.resilience.ResilienceOrchestrator;
 import dev.groqj.transport.Headers;
 
 import java.time.Instant;

@@ -7,7 +7,7 @@ import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.NetworkException;
 import dev.groqj.error.ResponseTooLargeException;
 import dev.groqj.error.StreamException;
-import dev.groqj.sse.SseEvent;
+import dev.groqj.internal.sse.SseEvent;
 import dev.groqj.transport.Headers;
 
 import java.io.IOException;

@@ -3,9 +3,7 @@ package dev.groqj.resilience;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.NetworkException;
 import dev.groqj.error.ValidationException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -80,22 +78,6 @@ public final class CircuitBreakerConfig {
         if (!(error instanceof GroqException)) return false;
         int status = ((GroqException) error).statusCode();
         return status == 498 || status >= 500;
-    }
-
-    /** The Resilience4j breaker this config describes, reading time from {@code clock}. */
-    CircuitBreaker toCircuitBreaker(String name, Clock clock) {
-        CircuitBreaker cb = CircuitBreaker.of(name, io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.custom()
-                .failureRateThreshold(failureRateThreshold)
-                .slidingWindowType(io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(slidingWindowSize)
-                .minimumNumberOfCalls(minimumNumberOfCalls)
-                .waitDurationInOpenState(waitDurationInOpenState)
-                .permittedNumberOfCallsInHalfOpenState(permittedNumberOfCallsInHalfOpenState)
-                .recordException(CircuitBreakerConfig::isServerFailure)
-                .clock(clock)
-                .build());
-        if (!enabled) cb.transitionToDisabledState();
-        return cb;
     }
 
     public Builder toBuilder() {

@@ -67,8 +67,11 @@ public final class RetryConfig {
     /** Bound on a whole call, all attempts and waits together, or null for none (the default). */
     public Duration deadline() { return deadline; }
 
-    /** The backoff before retry {@code retry} (1-based) for a random draw {@code r} in [0, 1). */
-    Duration backoff(int retry, double r) {
+    /**
+     * The backoff before retry {@code retry} (1-based) for a random draw {@code r} in [0, 1): the formula above,
+     * public so that a test or a dashboard can show what a configuration does.
+     */
+    public Duration backoff(int retry, double r) {
         double base = initialBackoff.toNanos() * Math.pow(multiplier, retry - 1);
         double capped = Math.min(maxBackoff.toNanos(), base);
         return Duration.ofNanos((long) (capped * (1 - jitter * r)));

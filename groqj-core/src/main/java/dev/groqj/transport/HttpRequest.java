@@ -1,6 +1,6 @@
 package dev.groqj.transport;
 
-import dev.groqj.internal.HeaderRules;
+import dev.groqj.internal.http.HeaderRules;
 
 import java.net.URI;
 import java.time.Duration;

@@ -43,11 +43,6 @@ public interface HttpTransport extends AutoCloseable {
      */
     CompletableFuture<AsyncStreamingResponse> sendStreamingAsync(HttpRequest request);
 
-    /** Sends a multipart/form-data request; the body is streamed from its parts, not buffered. */
-    default HttpResponse sendMultipart(HttpRequest request, MultipartBody body) {
-        return send(request.toBuilder().body(body).build());
-    }
-
     /** Releases the transport's resources; the default holds none of its own. */
     @Override
     default void close() {

@@ -1,7 +1,7 @@
 package dev.groqj.audio;
 
 import dev.groqj.error.ValidationException;
-import dev.groqj.transport.MultipartBody;
+import dev.groqj.internal.http.MultipartBody;
 import dev.groqj.transport.MultipartReader;
 import dev.groqj.transport.MultipartReader.Part;
 import org.junit.jupiter.api.Test;

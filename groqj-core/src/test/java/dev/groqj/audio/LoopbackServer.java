@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.groqj.GroqConfig;
 import dev.groqj.auth.ApiKeyAuth;
 import dev.groqj.internal.ApiClient;
-import dev.groqj.resilience.ResilienceOrchestrator;
+import dev.groqj.internal.resilience.ResilienceOrchestrator;
 import dev.groqj.resilience.Sleeper;
 import dev.groqj.transport.JdkHttpTransport;
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every recorded stream parses chunk by chunk, and {@link ChatCompletionAccumulator} rebuilds what the model
  * said. The SSE framing is undone here in the simplest way (the {@code data:} lines); the real parser is
- * {@code dev.groqj.sse.SseParser}'s business.
+ * {@code dev.groqj.internal.sse.SseParser}'s business.
  */
 class RecordedStreamsTest {
 

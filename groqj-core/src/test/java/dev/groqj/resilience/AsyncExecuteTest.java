@@ -1,5 +1,6 @@
 package dev.groqj.resilience;
 
+import dev.groqj.internal.resilience.ResilienceOrchestrator;
 import dev.groqj.error.CircuitOpenException;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.ServerException;

@@ -1,5 +1,6 @@
 package dev.groqj.resilience;
 
+import dev.groqj.internal.resilience.ResilienceOrchestrator;
 import dev.groqj.error.BudgetExceededException;
 import dev.groqj.error.CancelledException;
 import dev.groqj.error.FileSourceException;

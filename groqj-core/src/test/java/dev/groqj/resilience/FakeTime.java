@@ -10,14 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock that only moves when something sleeps or schedules on it; records every sleep and delay. */
-final class FakeTime extends Clock implements Sleeper, DelayScheduler {
-    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+public final class FakeTime extends Clock implements Sleeper, DelayScheduler {
+    public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     private volatile Instant now = START;
-    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    final List<Duration> delays = new CopyOnWriteArrayList<>();
+    public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    public final List<Duration> delays = new CopyOnWriteArrayList<>();
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

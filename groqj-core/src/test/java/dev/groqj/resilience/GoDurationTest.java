@@ -1,5 +1,6 @@
 package dev.groqj.resilience;
 
+import dev.groqj.internal.resilience.GoDuration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

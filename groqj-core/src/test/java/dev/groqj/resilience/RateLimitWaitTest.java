@@ -1,5 +1,8 @@
 package dev.groqj.resilience;
 
+import dev.groqj.internal.resilience.GoDuration;
+import dev.groqj.internal.resilience.RateLimitManager;
+import dev.groqj.internal.resilience.ResilienceOrchestrator;
 import dev.groqj.error.ApiException;
 import dev.groqj.error.BudgetExceededException;
 import dev.groqj.error.RateLimitException;

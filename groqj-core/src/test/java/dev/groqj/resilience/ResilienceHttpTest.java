@@ -1,5 +1,6 @@
 package dev.groqj.resilience;
 
+import dev.groqj.internal.resilience.GoDuration;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.groqj.Fixtures;
 import dev.groqj.GroqClient;

@@ -1,5 +1,7 @@
 package dev.groqj.resilience;
 
+import dev.groqj.internal.resilience.GoDuration;
+import dev.groqj.internal.resilience.RetryAfter;
 import dev.groqj.error.ValidationException;
 import dev.groqj.transport.Headers;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.groqj.resilience;
 
+import dev.groqj.internal.resilience.ResilienceOrchestrator;
 /** An orchestrator on fake time (no jitter, no breaker) that records its events: the tests' common setup. */
 final class Rig {
     final FakeTime time = new FakeTime();

@@ -1,5 +1,6 @@
 package dev.groqj.transport;
 
+import dev.groqj.internal.http.MultipartBody;
 import dev.groqj.error.FileSourceException;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.groqj.bench.jmh;
 
 import dev.groqj.bench.Fixtures;
-import dev.groqj.sse.SseParser;
+import dev.groqj.internal.sse.SseParser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

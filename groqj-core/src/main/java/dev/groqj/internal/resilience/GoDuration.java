@@ -1,4 +1,4 @@
-package dev.groqj.resilience;
+package dev.groqj.internal.resilience;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package dev.groqj.internal;
+package dev.groqj.internal.http;
 
 import dev.groqj.error.ValidationException;
 

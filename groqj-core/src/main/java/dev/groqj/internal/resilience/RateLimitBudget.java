@@ -1,5 +1,6 @@
-package dev.groqj.resilience;
+package dev.groqj.internal.resilience;
 
+import dev.groqj.resilience.RateLimitConfig;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 

@@ -1,4 +1,4 @@
-package dev.groqj.sse;
+package dev.groqj.internal.sse;
 
 import dev.groqj.error.ResponseTooLargeException;
 

@@ -1,5 +1,6 @@
-package dev.groqj.resilience;
+package dev.groqj.internal.resilience;
 
+import dev.groqj.resilience.RetryConfig;
 import dev.groqj.transport.Headers;
 
 import java.time.Clock;

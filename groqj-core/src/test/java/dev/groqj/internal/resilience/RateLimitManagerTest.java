@@ -1,5 +1,9 @@
-package dev.groqj.resilience;
+package dev.groqj.internal.resilience;
 
+import dev.groqj.resilience.FakeTime;
+import dev.groqj.resilience.RateLimitStatus;
+import dev.groqj.internal.resilience.GoDuration;
+import dev.groqj.internal.resilience.RateLimitManager;
 import dev.groqj.Fixtures;
 import dev.groqj.observability.WaitReason;
 import dev.groqj.transport.Headers;

@@ -1,5 +1,6 @@
-package dev.groqj.transport;
+package dev.groqj.internal.http;
 
+import dev.groqj.transport.RequestBody;
 import dev.groqj.error.FileSourceException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,6 @@
-package dev.groqj.sse;
+package dev.groqj.internal.sse;
 
-import static dev.groqj.sse.SseEvent.message;
+import static dev.groqj.internal.sse.SseEvent.message;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

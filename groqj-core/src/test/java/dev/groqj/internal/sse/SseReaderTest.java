@@ -1,4 +1,4 @@
-package dev.groqj.sse;
+package dev.groqj.internal.sse;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

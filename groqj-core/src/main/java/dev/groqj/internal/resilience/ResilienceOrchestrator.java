@@ -1,5 +1,10 @@
-package dev.groqj.resilience;
+package dev.groqj.internal.resilience;
 
+import dev.groqj.resilience.CircuitBreakerConfig;
+import dev.groqj.resilience.DelayScheduler;
+import dev.groqj.resilience.RateLimitConfig;
+import dev.groqj.resilience.RetryConfig;
+import dev.groqj.resilience.Sleeper;
 import dev.groqj.error.ApiException;
 import dev.groqj.error.BudgetExceededException;
 import dev.groqj.error.CancelledException;
@@ -83,7 +88,7 @@ public final class ResilienceOrchestrator {
         this.clock = b.clock;
         this.retry = b.retryConfig;
         this.circuitBreaker = b.circuitBreaker != null
-                ? b.circuitBreaker : b.circuitBreakerConfig.toCircuitBreaker("groq", clock);
+                ? b.circuitBreaker : Breakers.of(b.circuitBreakerConfig, "groq", clock);
         this.rateLimitManager = b.rateLimitManager != null ? b.rateLimitManager
                 : new RateLimitManager(clock, retry.maxRetryAfter());
         this.budget = b.rateLimitConfig == null ? null : new RateLimitBudget(b.rateLimitConfig, clock);

@@ -1,5 +1,7 @@
-package dev.groqj.resilience;
+package dev.groqj.internal.resilience;
 
+import dev.groqj.resilience.RateLimitStatus;
+import dev.groqj.resilience.RetryConfig;
 import dev.groqj.observability.WaitReason;
 import dev.groqj.transport.Headers;
 import org.slf4j.Logger;
