@@ -1,4 +1,4 @@
-package dev.groqj;
+package dev.groqj.apisurface;
 
 import java.io.IOException;
 import java.io.InputStream;

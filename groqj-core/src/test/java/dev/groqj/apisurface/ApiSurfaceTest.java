@@ -1,5 +1,6 @@
-package dev.groqj;
+package dev.groqj.apisurface;
 
+import dev.groqj.GroqClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,33 +91,33 @@ class ApiSurfaceTest {
 
     @Test
     void rendersKindsModifiersAndGenericSignatures() {
-        String sample = "dev.groqj.ApiSurfaceTest$Sample";
+        String sample = "dev.groqj.apisurface.ApiSurfaceTest$Sample";
 
         assertThat(ApiSurface.render(Sample.class)).containsExactlyInAnyOrder(
                 sample + " : public abstract static class <T extends java.lang.Comparable<T>>"
-                        + " extends dev.groqj.ApiSurfaceTest$Base<java.util.Map<java.lang.String, T>>"
+                        + " extends dev.groqj.apisurface.ApiSurfaceTest$Base<java.util.Map<java.lang.String, T>>"
                         + " implements java.util.function.Supplier<T>",
                 sample + "#LIMIT : public static final int",
                 sample + "#items : protected java.util.List<T>",
                 sample + "#<init>(java.lang.String...) : public",
                 sample + "#of(java.util.Map<java.lang.String, ? super R>) : public static <R extends java.lang.Number>"
-                        + " dev.groqj.ApiSurfaceTest$Sample<?> throws java.io.IOException",
+                        + " dev.groqj.apisurface.ApiSurfaceTest$Sample<?> throws java.io.IOException",
                 sample + "#get() : public abstract T",
                 sample + "#name() : public java.lang.String",
                 sample + "#first() : public java.util.Map<java.lang.String, T>",
                 sample + "#hook(java.util.List<? super java.util.Map<java.lang.String, T>>) : protected void");
         assertThat(ApiSurface.render(Shape.class)).containsExactlyInAnyOrder(
-                "dev.groqj.ApiSurfaceTest$Shape : public interface",
-                "dev.groqj.ApiSurfaceTest$Shape#area() : public abstract double",
-                "dev.groqj.ApiSurfaceTest$Shape#name() : public default java.lang.String");
+                "dev.groqj.apisurface.ApiSurfaceTest$Shape : public interface",
+                "dev.groqj.apisurface.ApiSurfaceTest$Shape#area() : public abstract double",
+                "dev.groqj.apisurface.ApiSurfaceTest$Shape#name() : public default java.lang.String");
         assertThat(ApiSurface.render(Point.class)).contains(
-                "dev.groqj.ApiSurfaceTest$Point : public record implements dev.groqj.ApiSurfaceTest$Shape",
-                "dev.groqj.ApiSurfaceTest$Point#<init>(int, int) : public",
-                "dev.groqj.ApiSurfaceTest$Point#x() : public int");
+                "dev.groqj.apisurface.ApiSurfaceTest$Point : public record implements dev.groqj.apisurface.ApiSurfaceTest$Shape",
+                "dev.groqj.apisurface.ApiSurfaceTest$Point#<init>(int, int) : public",
+                "dev.groqj.apisurface.ApiSurfaceTest$Point#x() : public int");
         assertThat(ApiSurface.render(Color.class)).contains(
-                "dev.groqj.ApiSurfaceTest$Color : public enum",
-                "dev.groqj.ApiSurfaceTest$Color#RED : public static final dev.groqj.ApiSurfaceTest$Color",
-                "dev.groqj.ApiSurfaceTest$Color#values() : public static dev.groqj.ApiSurfaceTest$Color[]");
+                "dev.groqj.apisurface.ApiSurfaceTest$Color : public enum",
+                "dev.groqj.apisurface.ApiSurfaceTest$Color#RED : public static final dev.groqj.apisurface.ApiSurfaceTest$Color",
+                "dev.groqj.apisurface.ApiSurfaceTest$Color#values() : public static dev.groqj.apisurface.ApiSurfaceTest$Color[]");
     }
 
     @Test
