@@ -1,6 +1,5 @@
 package dev.groqj.resilience;
 
-import dev.groqj.Fixtures;
 import dev.groqj.GroqClient;
 import dev.groqj.ScriptedServer;
 import dev.groqj.ScriptedServer.Scripted;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FaultStormHttpTest {
     private static final String KEY = "gsk_test_abcdefghijklmnop1234";
-    private static final String OK_BODY = Fixtures.read("recorded/vercel-ai/groq-text.json");
+    private static final String OK_BODY = ResilienceHttpTest.OK_BODY;
     private static final String UNAVAILABLE = "{\"error\":{\"message\":\"Service Unavailable\"}}";
     private static final String RATE_LIMITED = "{\"error\":{\"message\":\"Rate limit reached\",\"code\":\"rate_limit_exceeded\"}}";
     private static final ChatRequest HELLO = ChatRequest.builder()

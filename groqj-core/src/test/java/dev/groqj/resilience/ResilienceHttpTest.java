@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ResilienceHttpTest {
     private static final String KEY = "gsk_test_abcdefghijklmnop1234";
     /** A recorded completion (vercel-ai/groq-text.json, content cut short), inline so these tests need no fixtures. */
-    private static final String OK_BODY = "{\"id\":\"chatcmpl-09d64d2a-ed1c-4473-829f-78db43f45d13\",\"object\":\"chat.completion\","
+    static final String OK_BODY = "{\"id\":\"chatcmpl-09d64d2a-ed1c-4473-829f-78db43f45d13\",\"object\":\"chat.completion\","
             + "\"created\":1770770798,\"model\":\"llama-3.3-70b-versatile\",\"choices\":[{\"index\":0,\"message\":"
             + "{\"role\":\"assistant\",\"content\":\"I'd like to introduc\"},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
             + "\"usage\":{\"queue_time\":0.041876985,\"prompt_tokens\":45,\"prompt_time\":0.001954727,"
