@@ -14,10 +14,6 @@ module dev.groqj.core {
     exports dev.groqj.resilience;
     exports dev.groqj.transport;
 
-    // Debt: these modules still use Json; they should use only exported API.
-    exports dev.groqj.internal to dev.groqj.testkit, dev.groqj.opentelemetry, dev.groqj.cli;
-    opens dev.groqj.internal to dev.groqj.cli; // Debt: the CLI reads version.properties
-
     // Jackson maps the wire records of these packages by reflection.
     opens dev.groqj to com.fasterxml.jackson.databind;
     opens dev.groqj.audio to com.fasterxml.jackson.databind;

@@ -4,5 +4,4 @@ module dev.groqj.opentelemetry {
 
     requires transitive dev.groqj.core;
     requires transitive io.opentelemetry.api;
-    requires com.fasterxml.jackson.databind;
 }

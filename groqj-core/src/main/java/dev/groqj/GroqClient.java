@@ -13,6 +13,7 @@ import dev.groqj.files.AsyncFilesService;
 import dev.groqj.files.FilesService;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.Services;
+import dev.groqj.internal.UserAgent;
 import dev.groqj.models.AsyncModelsService;
 import dev.groqj.models.ModelsService;
 import dev.groqj.observability.GroqListener;
@@ -97,6 +98,11 @@ public final class GroqClient implements AutoCloseable {
     /** A client from {@code GROQ_API_KEY} and, when set, {@code GROQ_BASE_URL}. */
     public static GroqClient fromEnv() {
         return builder().fromEnvironment().build();
+    }
+
+    /** groqj's version, as in the {@code User-Agent} it sends (such as {@code "1.0.0"}); {@code "dev"} when unknown. */
+    public static String version() {
+        return UserAgent.version();
     }
 
     public ChatService chat() {

@@ -1,13 +1,21 @@
 package dev.groqj.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.groqj.GroqClient;
-import dev.groqj.internal.Json;
+import dev.groqj.JsonValue;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -17,6 +25,23 @@ import java.util.concurrent.Callable;
  * closes it. Subclasses implement {@link #run(Connection)}.
  */
 abstract class ApiCommand implements Callable<Integer> {
+    /**
+     * The CLI's own Jackson (core's is internal): it reads the API records through their public accessors and
+     * wire-name annotations, leaves out nulls as the API does, and prints free-form JsonValue fields as plain JSON.
+     */
+    private static final ObjectWriter JSON = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addModule(new SimpleModule("groqj-cli").addSerializer(JsonValue.class,
+                    new StdSerializer<>(JsonValue.class) {
+                        @Override
+                        public void serialize(JsonValue value, JsonGenerator gen, SerializerProvider provider)
+                                throws IOException {
+                            provider.defaultSerializeValue(value.toJava(), gen);
+                        }
+                    }))
+            .build()
+            .writerWithDefaultPrettyPrinter();
+
     @ParentCommand
     GroqCli cli;
 
@@ -60,7 +85,7 @@ abstract class ApiCommand implements Callable<Integer> {
 
     static String toJson(Object value) {
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,8 @@
 package dev.groqj.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.groqj.GroqClient;
 import dev.groqj.HealthStatus;
+import dev.groqj.JsonValue;
 import dev.groqj.RequestOptions;
 import dev.groqj.audio.SpeechFormat;
 import dev.groqj.audio.SpeechRequest;
@@ -21,7 +21,6 @@ import dev.groqj.chat.ToolChoice;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.StreamException;
-import dev.groqj.internal.Json;
 import dev.groqj.models.Model;
 import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.GroqListener;
@@ -194,10 +193,9 @@ final class DemoCommand implements Callable<Integer> {
                 .addMessage(Message.user("Reply in JSON: what is the capital of France?"))
                 .responseFormat(ResponseFormat.jsonObject())
                 .build()).choices().get(0).message().content();
-        JsonNode parsed = Json.tree(content);
+        JsonValue parsed = JsonValue.parse(content);
         if (!parsed.isObject()) throw new IllegalStateException("not a JSON object: " + content);
-        out.println("      " + content + "  (parsed: fields "
-                + String.join(", ", (Iterable<String>) parsed::fieldNames) + ")");
+        out.println("      " + content + "  (parsed: fields " + String.join(", ", parsed.asMap().keySet()) + ")");
     }
 
     private void speechAndTranscription(PrintWriter out) throws IOException {

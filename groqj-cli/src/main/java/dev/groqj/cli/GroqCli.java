@@ -14,13 +14,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -132,12 +129,8 @@ public final class GroqCli implements Callable<Integer> {
     /** groqj's version, from the core's build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = GroqClient.class.getResourceAsStream("/dev/groqj/internal/version.properties")) {
-                if (in != null) p.load(in);
-            }
-            return new String[] {"groqj " + p.getProperty("version", "dev")
+        public String[] getVersion() {
+            return new String[] {"groqj " + GroqClient.version()
                     + " (Java " + System.getProperty("java.version") + ")"};
         }
     }

@@ -1,8 +1,9 @@
 package dev.groqj.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.groqj.JsonValue;
-import dev.groqj.internal.Json;
 import dev.groqj.testkit.Endpoint;
 import dev.groqj.testkit.FakeGroqServer;
 import dev.groqj.testkit.RecordedRequest;
@@ -17,6 +18,7 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,15 @@ class GroqCliTest {
     @BeforeEach
     void resetServer() {
         server.reset();
+    }
+
+    /** The printed JSON, read by Jackson of its own: core's mapper is not exported. */
+    private static JsonNode tree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<RecordedRequest> chatRequests() {
@@ -129,9 +140,9 @@ class GroqCliTest {
         CliRun run = CliRun.run(groq, "chat", "--json", "--output", "json", "Three colors");
 
         assertThat(run.exit()).isZero();
-        JsonNode completion = Json.tree(run.out());
+        JsonNode completion = tree(run.out());
         String content = completion.get("choices").get(0).get("message").get("content").asText();
-        assertThat(Json.tree(content).isObject()).isTrue();
+        assertThat(tree(content).isObject()).isTrue();
         JsonValue sent = chatRequests().get(0).json();
         assertThat(sent.asMap()).doesNotContainKey("stream");
         assertThat(sent.get("response_format").get("type").asString()).isEqualTo("json_object");
@@ -176,7 +187,7 @@ class GroqCliTest {
         CliRun run = CliRun.run(groq, "models", "--output", "json");
 
         assertThat(run.exit()).isZero();
-        JsonNode list = Json.tree(run.out());
+        JsonNode list = tree(run.out());
         assertThat(list.get("object").asText()).isEqualTo("list");
         assertThat(list.get("data").get(0).has("context_window")).isTrue();
     }
@@ -255,7 +266,7 @@ class GroqCliTest {
         CliRun run = CliRun.run(groq, "health", "--output", "json");
 
         assertThat(run.exit()).isZero();
-        JsonNode health = Json.tree(run.out());
+        JsonNode health = tree(run.out());
         assertThat(health.get("healthy").asBoolean()).isTrue();
         assertThat(health.get("rate_limit").get("requests_limit").asLong()).isEqualTo(1000);
     }
@@ -296,7 +307,7 @@ class GroqCliTest {
         CliRun run = CliRun.run(groq, "translate", wav.toString(), "--output", "json");
 
         assertThat(run.exit()).isZero();
-        assertThat(Json.tree(run.out()).get("text").asText().strip()).isEqualTo("Good morning");
+        assertThat(tree(run.out()).get("text").asText().strip()).isEqualTo("Good morning");
         assertThat(server.requests().get(0).path()).endsWith("/audio/translations");
     }
 

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** {@code groqj/<version> (Java <version>; <os>)}. Not API. */
-final class UserAgent {
+public final class UserAgent {
     private static final String VALUE = "groqj/" + version() + " (Java " + System.getProperty("java.version")
             + "; " + System.getProperty("os.name") + ")";
 
@@ -16,7 +16,8 @@ final class UserAgent {
         return VALUE;
     }
 
-    static String version() {
+    /** The Maven version of this build, or "dev"; public for {@code GroqClient.version()}. */
+    public static String version() {
         try (InputStream in = UserAgent.class.getResourceAsStream("version.properties")) {
             if (in == null) return "dev";
             Properties p = new Properties();

@@ -1,9 +1,14 @@
 package dev.groqj.opentelemetry;
 
+import dev.groqj.JsonValue;
 import dev.groqj.chat.ChatCompletion;
 import dev.groqj.chat.ChatRequest;
+import dev.groqj.chat.Choice;
+import dev.groqj.chat.ContentPart;
+import dev.groqj.chat.Message;
+import dev.groqj.chat.ResponseMessage;
+import dev.groqj.chat.ToolCall;
 import dev.groqj.error.GroqException;
-import dev.groqj.internal.Json;
 import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.GroqListener;
 import dev.groqj.observability.ResponseInfo;
@@ -22,6 +27,8 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,8 +53,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * failure. Events: {@code groq.retry}, {@code groq.rate_limit_wait}. Metrics: {@code
  * gen_ai.client.operation.duration} (s), {@code gen_ai.client.token.usage} (by {@code gen_ai.token.type}) and
  * {@code gen_ai.client.operation.time_to_first_chunk} (s, streams). Prompts and completions are recorded
- * ({@code gen_ai.input.messages}, {@code gen_ai.output.messages}, as JSON) only with
- * {@link Builder#captureContent(boolean) captureContent(true)}.
+ * ({@code gen_ai.input.messages}, {@code gen_ai.output.messages}: JSON of the conventions' role-and-parts shape)
+ * only with {@link Builder#captureContent(boolean) captureContent(true)}.
  */
 public final class GroqTelemetry {
     static final String INSTRUMENTATION = "dev.groqj";
@@ -129,8 +136,7 @@ public final class GroqTelemetry {
             if (call.model() != null) span.setAttribute(REQUEST_MODEL, call.model());
             Span started = span.startSpan();
             if (captureContent && call.request() instanceof ChatRequest) {
-                started.setAttribute(INPUT_MESSAGES, Json.MAPPER.valueToTree(((ChatRequest) call.request()).messages())
-                        .toString());
+                started.setAttribute(INPUT_MESSAGES, inputMessages(((ChatRequest) call.request()).messages()));
             }
             calls.put(call, new CallState(started, System.nanoTime()));
         }
@@ -186,8 +192,7 @@ public final class GroqTelemetry {
                 setSeconds(span, COMPLETION_TIME, r.completionTime());
                 setSeconds(span, TOTAL_TIME, r.totalTime());
                 if (captureContent && r.value() instanceof ChatCompletion) {
-                    span.setAttribute(OUTPUT_MESSAGES,
-                            Json.MAPPER.valueToTree(((ChatCompletion) r.value()).choices()).toString());
+                    span.setAttribute(OUTPUT_MESSAGES, outputMessages(((ChatCompletion) r.value()).choices()));
                 }
             }
             Attributes attributes = metricAttributes(call, r, null);
@@ -213,6 +218,59 @@ public final class GroqTelemetry {
             duration.record(secondsSince(s.startNanos), metricAttributes(call, s.response, type));
             s.span.end();
         }
+    }
+
+    /** The GenAI conventions' input messages: {@code [{"role":"user","parts":[{"type":"text","content":"Hi"}]}]}. */
+    static String inputMessages(List<Message> messages) {
+        List<Object> json = new ArrayList<>();
+        for (Message m : messages) {
+            List<Object> parts = new ArrayList<>();
+            if (m.reasoning() != null) parts.add(fields("type", "reasoning", "content", m.reasoning()));
+            if (m.toolCallId() != null) {
+                parts.add(fields("type", "tool_call_response", "id", m.toolCallId(), "response", m.content()));
+            } else if (m.content() != null) {
+                parts.add(fields("type", "text", "content", m.content()));
+            }
+            for (ContentPart p : m.contentParts()) {
+                parts.add(p.imageUrl() != null ? fields("type", "uri", "modality", "image", "uri", p.imageUrl())
+                        : fields("type", "text", "content", p.text()));
+            }
+            m.toolCalls().forEach(call -> parts.add(toolCall(call)));
+            json.add(fields("role", m.role(), "parts", parts));
+        }
+        return JsonValue.of(json).toJson();
+    }
+
+    /** The GenAI conventions' output messages: each choice's message, with its finish reason. */
+    static String outputMessages(List<Choice> choices) {
+        List<Object> json = new ArrayList<>();
+        for (Choice c : choices) {
+            ResponseMessage m = c.message();
+            if (m == null) continue;
+            List<Object> parts = new ArrayList<>();
+            if (m.reasoning() != null) parts.add(fields("type", "reasoning", "content", m.reasoning()));
+            if (m.content() != null) parts.add(fields("type", "text", "content", m.content()));
+            m.toolCalls().forEach(call -> parts.add(toolCall(call)));
+            json.add(fields("role", m.role() != null ? m.role() : "assistant", "parts", parts,
+                    "finish_reason", c.finishReason() == null ? null : c.finishReason().value()));
+        }
+        return JsonValue.of(json).toJson();
+    }
+
+    /** The arguments stay the text the model wrote, which need not be valid JSON. */
+    private static Map<String, Object> toolCall(ToolCall call) {
+        ToolCall.Function f = call.function();
+        return fields("type", "tool_call", "id", call.id(), "name", f == null ? null : f.name(),
+                "arguments", f == null ? null : f.arguments());
+    }
+
+    /** An ordered JSON object of the key-value pairs whose values are not null. */
+    private static Map<String, Object> fields(Object... keyValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) object.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return object;
     }
 
     private static Attributes metricAttributes(CallInfo call, ResponseInfo response, String errorType) {

@@ -3,7 +3,11 @@ package dev.groqj.opentelemetry;
 import dev.groqj.GroqClient;
 import dev.groqj.chat.ChatCompletion;
 import dev.groqj.chat.ChatRequest;
+import dev.groqj.chat.Choice;
+import dev.groqj.chat.FinishReason;
 import dev.groqj.chat.Message;
+import dev.groqj.chat.ResponseMessage;
+import dev.groqj.chat.ToolCall;
 import dev.groqj.error.NotFoundException;
 import dev.groqj.testkit.FakeGroqServer;
 import io.opentelemetry.api.common.AttributeKey;
@@ -135,6 +139,22 @@ class GroqTelemetryTest {
         var a = spans.getFinishedSpanItems().get(0).getAttributes();
         assertThat(a.get(GroqTelemetry.INPUT_MESSAGES)).contains("Hello there");
         assertThat(a.get(GroqTelemetry.OUTPUT_MESSAGES)).contains("You said");
+    }
+
+    @Test
+    void capturedContentHasTheGenAiRoleAndPartsShape() {
+        ToolCall call = ToolCall.function("call_1", "get_weather", "{\"city\":\"Paris\"}");
+        assertThat(GroqTelemetry.inputMessages(List.of(Message.user("Weather?"), Message.assistant(null, List.of(call)),
+                Message.tool("call_1", "21C")))).isEqualTo("["
+                + "{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"Weather?\"}]},"
+                + "{\"role\":\"assistant\",\"parts\":[{\"type\":\"tool_call\",\"id\":\"call_1\","
+                + "\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}]},"
+                + "{\"role\":\"tool\",\"parts\":[{\"type\":\"tool_call_response\",\"id\":\"call_1\","
+                + "\"response\":\"21C\"}]}]");
+        Choice choice = new Choice(0, new ResponseMessage("assistant", "It is 21C.", null, null, null, null, null),
+                FinishReason.STOP, null, null);
+        assertThat(GroqTelemetry.outputMessages(List.of(choice))).isEqualTo("[{\"role\":\"assistant\","
+                + "\"parts\":[{\"type\":\"text\",\"content\":\"It is 21C.\"}],\"finish_reason\":\"stop\"}]");
     }
 
     @Test

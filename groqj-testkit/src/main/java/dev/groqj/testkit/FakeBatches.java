@@ -3,7 +3,6 @@ package dev.groqj.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.groqj.internal.Json;
 
 import java.io.IOException;
 import java.net.URLDecoder;

@@ -1,7 +1,6 @@
 package dev.groqj.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.groqj.internal.Json;
 
 /** Groq's error bodies: {@code {"error":{"message","type","code"[,"param"]}}}. */
 final class GroqErrors {

@@ -2,7 +2,6 @@ package dev.groqj.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.groqj.JsonValue;
-import dev.groqj.internal.JsonValues;
 import dev.groqj.transport.Headers;
 
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,8 @@ public final class RecordedRequest {
         this.headers = headers;
         this.body = body;
         this.tree = tree;
-        this.json = tree == null ? null : JsonValues.fromNode(tree);
+        // through JSON text: JsonValue has no Jackson side in the exported API
+        this.json = tree == null ? null : JsonValue.parse(tree.toString());
         this.parts = List.copyOf(parts);
         this.timestamp = timestamp;
     }

@@ -1,7 +1,6 @@
 package dev.groqj.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.groqj.internal.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package dev.groqj.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.groqj.internal.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

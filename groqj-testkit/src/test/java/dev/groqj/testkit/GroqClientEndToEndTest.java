@@ -15,7 +15,6 @@ import dev.groqj.error.BadRequestException;
 import dev.groqj.error.NotFoundException;
 import dev.groqj.error.RateLimitException;
 import dev.groqj.error.StreamException;
-import dev.groqj.internal.Json;
 import dev.groqj.resilience.RetryConfig;
 import dev.groqj.resilience.Sleeper;
 import org.junit.jupiter.api.Test;

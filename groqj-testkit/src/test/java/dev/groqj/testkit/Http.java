@@ -1,7 +1,6 @@
 package dev.groqj.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.groqj.internal.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
