@@ -2,6 +2,7 @@ package dev.groqj;
 
 import dev.groqj.auth.ApiKey;
 import dev.groqj.error.ValidationException;
+import dev.groqj.internal.check.Checks;
 import dev.groqj.transport.HttpTransport;
 import dev.groqj.internal.http.HeaderRules;
 import dev.groqj.resilience.CircuitBreakerConfig;
@@ -108,12 +109,8 @@ public final class GroqConfig {
             throw new ValidationException("apiKey", "is required: set GROQ_API_KEY or call apiKey(...)");
         }
         validateBaseUrl(baseUrl);
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw new ValidationException("timeout", "must be greater than 0, was " + timeout);
-        }
-        if (connectTimeout.isZero() || connectTimeout.isNegative()) {
-            throw new ValidationException("connectTimeout", "must be greater than 0, was " + connectTimeout);
-        }
+        positive("timeout", timeout);
+        positive("connectTimeout", connectTimeout);
     }
 
     private static void validateBaseUrl(String baseUrl) {
@@ -250,8 +247,7 @@ public final class GroqConfig {
 
         /** Retries after the first attempt (default 3); overrides {@code retryConfig}'s. */
         public Builder maxRetries(int maxRetries) {
-            if (maxRetries < 0) throw new ValidationException("maxRetries", "must be >= 0, was " + maxRetries);
-            this.maxRetries = maxRetries;
+            this.maxRetries = Checks.atLeast("maxRetries", maxRetries, 0);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.groqj;
 
 import dev.groqj.internal.http.HeaderRules;
+import dev.groqj.internal.check.Checks;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -78,19 +79,12 @@ public final class RequestOptions {
         private final Map<String, String> queryParams = new LinkedHashMap<>();
 
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout == null");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new dev.groqj.error.ValidationException("timeout", "must be positive, was " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = Checks.positive("timeout", timeout);
             return this;
         }
 
         public Builder maxRetries(int maxRetries) {
-            if (maxRetries < 0) {
-                throw new dev.groqj.error.ValidationException("maxRetries", "must be >= 0, was " + maxRetries);
-            }
-            this.maxRetries = maxRetries;
+            this.maxRetries = Checks.atLeast("maxRetries", maxRetries, 0);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.groqj.audio;
 
 import dev.groqj.error.ValidationException;
+import dev.groqj.internal.check.Checks;
 import dev.groqj.internal.http.MultipartBody;
 
 import java.math.BigDecimal;
@@ -42,9 +43,7 @@ abstract class AudioRequest {
             throw new ValidationException("model", "is required, e.g. " + TranscriptionRequest.WHISPER_LARGE_V3_TURBO);
         }
         if (file != null) checkFile(file);
-        if (temperature != null && !(temperature >= 0 && temperature <= 1)) {
-            throw new ValidationException("temperature", "must be between 0 and 1, was " + temperature);
-        }
+        Checks.between("temperature", temperature, 0, 1);
     }
 
     private static void checkFile(AudioFile file) {

@@ -2,6 +2,7 @@ package dev.groqj.audio;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.groqj.error.ValidationException;
+import dev.groqj.internal.check.Checks;
 
 import java.util.Objects;
 import java.util.Set;
@@ -44,9 +45,7 @@ public final class SpeechRequest {
             throw new ValidationException("sample_rate",
                     "must be one of 8000, 16000, 22050, 24000, 32000, 44100, 48000, was " + sampleRate);
         }
-        if (speed != null && !(speed >= 0.5 && speed <= 5)) {
-            throw new ValidationException("speed", "must be between 0.5 and 5, was " + speed);
-        }
+        Checks.between("speed", speed, 0.5, 5);
     }
 
     private static String required(String param, String value) {

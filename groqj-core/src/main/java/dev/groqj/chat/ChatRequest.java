@@ -78,69 +78,14 @@ public final class ChatRequest {
     static final int MAX_STOP_SEQUENCES = 4;
     static final int MAX_TOOLS = 128;
 
-    private final String model;
-    private final List<Message> messages;
-    private final List<Tool> tools;
-    private final ToolChoice toolChoice;
-    private final Boolean parallelToolCalls;
-    private final ResponseFormat responseFormat;
-    private final Double temperature;
-    private final Double topP;
-    private final Integer maxCompletionTokens;
-    private final Integer maxTokens;
-    private final List<String> stop;
-    private final boolean stopIsList;
-    private final Long seed;
-    private final ReasoningFormat reasoningFormat;
-    private final ReasoningEffort reasoningEffort;
-    private final Boolean includeReasoning;
-    private final ServiceTier serviceTier;
-    private final SearchSettings searchSettings;
-    private final CompoundCustom compoundCustom;
-    private final List<Document> documents;
-    private final Boolean citationOptions;
-    private final String user;
-    private final Boolean disableToolValidation;
-    private final Double frequencyPenalty;
-    private final Double presencePenalty;
-    private final Map<String, String> metadata;
-    private final Integer n;
-    private final Boolean stream;
-    /** JSON taken when set: a caller's Map can change later, a JsonValue cannot. */
-    private final Map<String, dev.groqj.JsonValue> extraBody;
-    private final Map<String, String> extraHeaders;
+    /**
+     * The parameters, held in a builder that no one else sees and no setter touches: its lists and maps are
+     * unmodifiable copies. One field list and one copy serve both the request and {@link #toBuilder()}.
+     */
+    private final Builder p;
 
     private ChatRequest(Builder b) {
-        this.model = b.model;
-        this.messages = List.copyOf(b.messages);
-        this.tools = b.tools == null ? null : List.copyOf(b.tools);
-        this.toolChoice = b.toolChoice;
-        this.parallelToolCalls = b.parallelToolCalls;
-        this.responseFormat = b.responseFormat;
-        this.temperature = b.temperature;
-        this.topP = b.topP;
-        this.maxCompletionTokens = b.maxCompletionTokens;
-        this.maxTokens = b.maxTokens;
-        this.stop = b.stop;
-        this.stopIsList = b.stopIsList;
-        this.seed = b.seed;
-        this.reasoningFormat = b.reasoningFormat;
-        this.reasoningEffort = b.reasoningEffort;
-        this.includeReasoning = b.includeReasoning;
-        this.serviceTier = b.serviceTier;
-        this.searchSettings = b.searchSettings;
-        this.compoundCustom = b.compoundCustom;
-        this.documents = b.documents == null ? null : List.copyOf(b.documents);
-        this.citationOptions = b.citationOptions;
-        this.user = b.user;
-        this.disableToolValidation = b.disableToolValidation;
-        this.frequencyPenalty = b.frequencyPenalty;
-        this.presencePenalty = b.presencePenalty;
-        this.metadata = b.metadata;
-        this.n = b.n;
-        this.stream = b.stream;
-        this.extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraBody));
-        this.extraHeaders = Collections.unmodifiableMap(new TreeMap<>(b.extraHeaders));
+        this.p = new Builder(b, true);
     }
 
     public static Builder builder() {
@@ -148,7 +93,7 @@ public final class ChatRequest {
     }
 
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder(p, false);
     }
 
     /** A copy that asks for a server-sent event stream; {@code ChatService.stream} sends this. */
@@ -163,34 +108,34 @@ public final class ChatRequest {
     @JsonValue
     Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", model);
-        body.put("messages", messages);
-        putIfSet(body, "tools", tools);
-        putIfSet(body, "tool_choice", toolChoice);
-        putIfSet(body, "parallel_tool_calls", parallelToolCalls);
-        putIfSet(body, "response_format", responseFormat);
-        putIfSet(body, "temperature", temperature);
-        putIfSet(body, "top_p", topP);
-        putIfSet(body, "max_completion_tokens", maxCompletionTokens);
-        putIfSet(body, "max_tokens", maxTokens);
-        putIfSet(body, "stop", stop == null ? null : stopIsList ? stop : stop.get(0));
-        putIfSet(body, "seed", seed);
-        putIfSet(body, "reasoning_format", reasoningFormat);
-        putIfSet(body, "reasoning_effort", reasoningEffort);
-        putIfSet(body, "include_reasoning", includeReasoning);
-        putIfSet(body, "service_tier", serviceTier);
-        putIfSet(body, "search_settings", searchSettings);
-        putIfSet(body, "compound_custom", compoundCustom);
-        putIfSet(body, "documents", documents);
-        putIfSet(body, "citation_options", citationOptions == null ? null : citationOptions ? "enabled" : "disabled");
-        putIfSet(body, "user", user);
-        putIfSet(body, "disable_tool_validation", disableToolValidation);
-        putIfSet(body, "frequency_penalty", frequencyPenalty);
-        putIfSet(body, "presence_penalty", presencePenalty);
-        putIfSet(body, "metadata", metadata);
-        putIfSet(body, "n", n);
-        putIfSet(body, "stream", stream);
-        body.putAll(extraBody);
+        body.put("model", p.model);
+        body.put("messages", p.messages);
+        putIfSet(body, "tools", p.tools);
+        putIfSet(body, "tool_choice", p.toolChoice);
+        putIfSet(body, "parallel_tool_calls", p.parallelToolCalls);
+        putIfSet(body, "response_format", p.responseFormat);
+        putIfSet(body, "temperature", p.temperature);
+        putIfSet(body, "top_p", p.topP);
+        putIfSet(body, "max_completion_tokens", p.maxCompletionTokens);
+        putIfSet(body, "max_tokens", p.maxTokens);
+        putIfSet(body, "stop", p.stop == null ? null : p.stopIsList ? p.stop : p.stop.get(0));
+        putIfSet(body, "seed", p.seed);
+        putIfSet(body, "reasoning_format", p.reasoningFormat);
+        putIfSet(body, "reasoning_effort", p.reasoningEffort);
+        putIfSet(body, "include_reasoning", p.includeReasoning);
+        putIfSet(body, "service_tier", p.serviceTier);
+        putIfSet(body, "search_settings", p.searchSettings);
+        putIfSet(body, "compound_custom", p.compoundCustom);
+        putIfSet(body, "documents", p.documents);
+        putIfSet(body, "citation_options", p.citationOptions == null ? null : p.citationOptions ? "enabled" : "disabled");
+        putIfSet(body, "user", p.user);
+        putIfSet(body, "disable_tool_validation", p.disableToolValidation);
+        putIfSet(body, "frequency_penalty", p.frequencyPenalty);
+        putIfSet(body, "presence_penalty", p.presencePenalty);
+        putIfSet(body, "metadata", p.metadata);
+        putIfSet(body, "n", p.n);
+        putIfSet(body, "stream", p.stream);
+        body.putAll(p.extraBody);
         return body;
     }
 
@@ -198,52 +143,52 @@ public final class ChatRequest {
         if (value != null) body.put(name, value);
     }
 
-    public String model() { return model; }
-    public List<Message> messages() { return messages; }
+    public String model() { return p.model; }
+    public List<Message> messages() { return p.messages; }
     /** The tools, or null when not set. */
-    public List<Tool> tools() { return tools; }
-    public ToolChoice toolChoice() { return toolChoice; }
-    public Boolean parallelToolCalls() { return parallelToolCalls; }
-    public ResponseFormat responseFormat() { return responseFormat; }
-    public Double temperature() { return temperature; }
-    public Double topP() { return topP; }
-    public Integer maxCompletionTokens() { return maxCompletionTokens; }
+    public List<Tool> tools() { return p.tools; }
+    public ToolChoice toolChoice() { return p.toolChoice; }
+    public Boolean parallelToolCalls() { return p.parallelToolCalls; }
+    public ResponseFormat responseFormat() { return p.responseFormat; }
+    public Double temperature() { return p.temperature; }
+    public Double topP() { return p.topP; }
+    public Integer maxCompletionTokens() { return p.maxCompletionTokens; }
     /** @deprecated Groq's older name of {@link #maxCompletionTokens()}. */
     @Deprecated
-    public Integer maxTokens() { return maxTokens; }
+    public Integer maxTokens() { return p.maxTokens; }
     /** The stop sequences (one when set as a single string), or null. */
-    public List<String> stop() { return stop; }
-    public Long seed() { return seed; }
-    public ReasoningFormat reasoningFormat() { return reasoningFormat; }
-    public ReasoningEffort reasoningEffort() { return reasoningEffort; }
-    public Boolean includeReasoning() { return includeReasoning; }
-    public ServiceTier serviceTier() { return serviceTier; }
-    public SearchSettings searchSettings() { return searchSettings; }
-    public CompoundCustom compoundCustom() { return compoundCustom; }
+    public List<String> stop() { return p.stop; }
+    public Long seed() { return p.seed; }
+    public ReasoningFormat reasoningFormat() { return p.reasoningFormat; }
+    public ReasoningEffort reasoningEffort() { return p.reasoningEffort; }
+    public Boolean includeReasoning() { return p.includeReasoning; }
+    public ServiceTier serviceTier() { return p.serviceTier; }
+    public SearchSettings searchSettings() { return p.searchSettings; }
+    public CompoundCustom compoundCustom() { return p.compoundCustom; }
     /** The documents, or null when not set. */
-    public List<Document> documents() { return documents; }
+    public List<Document> documents() { return p.documents; }
     /** Whether citations are enabled ({@code citation_options}), or null when not set. */
-    public Boolean citationOptions() { return citationOptions; }
-    public String user() { return user; }
-    public Boolean disableToolValidation() { return disableToolValidation; }
-    public Double frequencyPenalty() { return frequencyPenalty; }
-    public Double presencePenalty() { return presencePenalty; }
-    public Map<String, String> metadata() { return metadata; }
-    public Integer n() { return n; }
+    public Boolean citationOptions() { return p.citationOptions; }
+    public String user() { return p.user; }
+    public Boolean disableToolValidation() { return p.disableToolValidation; }
+    public Double frequencyPenalty() { return p.frequencyPenalty; }
+    public Double presencePenalty() { return p.presencePenalty; }
+    public Map<String, String> metadata() { return p.metadata; }
+    public Integer n() { return p.n; }
     /** True on the copy a stream sends, else null. */
-    Boolean stream() { return stream; }
+    Boolean stream() { return p.stream; }
     /** Body fields beyond the typed ones, as the JSON that is sent. */
-    public Map<String, dev.groqj.JsonValue> extraBody() { return extraBody; }
+    public Map<String, dev.groqj.JsonValue> extraBody() { return p.extraBody; }
     /** HTTP headers to send with this request, beside the client's. */
-    public Map<String, String> extraHeaders() { return extraHeaders; }
+    public Map<String, String> extraHeaders() { return p.extraHeaders; }
 
     @Override
     public String toString() {
         // message contents and secrets (compound_custom's Wolfram key) stay out of logs
-        return "ChatRequest{model=" + model + ", messages=" + messages.size()
-                + (tools == null ? "" : ", tools=" + tools.size())
-                + (stream == null ? "" : ", stream=" + stream)
-                + (extraBody.isEmpty() ? "" : ", extraBody=" + extraBody.keySet()) + '}';
+        return "ChatRequest{model=" + p.model + ", messages=" + p.messages.size()
+                + (p.tools == null ? "" : ", tools=" + p.tools.size())
+                + (p.stream == null ? "" : ", stream=" + p.stream)
+                + (p.extraBody.isEmpty() ? "" : ", extraBody=" + p.extraBody.keySet()) + '}';
     }
 
     /**
@@ -256,7 +201,7 @@ public final class ChatRequest {
      */
     public static final class Builder {
         private String model;
-        private final List<Message> messages = new ArrayList<>();
+        private List<Message> messages = new ArrayList<>();
         private List<Tool> tools;
         private ToolChoice toolChoice;
         private Boolean parallelToolCalls;
@@ -283,43 +228,55 @@ public final class ChatRequest {
         private Map<String, String> metadata;
         private Integer n;
         private Boolean stream;
-        private final Map<String, dev.groqj.JsonValue> extraBody = new LinkedHashMap<>();
-        private final TreeMap<String, String> extraHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        /** JSON taken when set: a caller's Map can change later, a JsonValue cannot. */
+        private Map<String, dev.groqj.JsonValue> extraBody = new LinkedHashMap<>();
+        private Map<String, String> extraHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
         private Builder() {
         }
 
-        private Builder(ChatRequest r) {
-            model = r.model;
-            messages.addAll(r.messages);
-            tools = r.tools == null ? null : new ArrayList<>(r.tools);
-            toolChoice = r.toolChoice;
-            parallelToolCalls = r.parallelToolCalls;
-            responseFormat = r.responseFormat;
-            temperature = r.temperature;
-            topP = r.topP;
-            maxCompletionTokens = r.maxCompletionTokens;
-            maxTokens = r.maxTokens;
-            stop = r.stop;
-            stopIsList = r.stopIsList;
-            seed = r.seed;
-            reasoningFormat = r.reasoningFormat;
-            reasoningEffort = r.reasoningEffort;
-            includeReasoning = r.includeReasoning;
-            serviceTier = r.serviceTier;
-            searchSettings = r.searchSettings;
-            compoundCustom = r.compoundCustom;
-            documents = r.documents == null ? null : new ArrayList<>(r.documents);
-            citationOptions = r.citationOptions;
-            user = r.user;
-            disableToolValidation = r.disableToolValidation;
-            frequencyPenalty = r.frequencyPenalty;
-            presencePenalty = r.presencePenalty;
-            metadata = r.metadata;
-            n = r.n;
-            stream = r.stream;
-            extraBody.putAll(r.extraBody);
-            extraHeaders.putAll(r.extraHeaders);
+        /** A copy of {@code o}; {@code frozen}, its lists and maps cannot change (the request's own state). */
+        private Builder(Builder o, boolean frozen) {
+            model = o.model;
+            messages = copy(o.messages, frozen);
+            tools = o.tools == null ? null : copy(o.tools, frozen);
+            toolChoice = o.toolChoice;
+            parallelToolCalls = o.parallelToolCalls;
+            responseFormat = o.responseFormat;
+            temperature = o.temperature;
+            topP = o.topP;
+            maxCompletionTokens = o.maxCompletionTokens;
+            maxTokens = o.maxTokens;
+            stop = o.stop;
+            stopIsList = o.stopIsList;
+            seed = o.seed;
+            reasoningFormat = o.reasoningFormat;
+            reasoningEffort = o.reasoningEffort;
+            includeReasoning = o.includeReasoning;
+            serviceTier = o.serviceTier;
+            searchSettings = o.searchSettings;
+            compoundCustom = o.compoundCustom;
+            documents = o.documents == null ? null : copy(o.documents, frozen);
+            citationOptions = o.citationOptions;
+            user = o.user;
+            disableToolValidation = o.disableToolValidation;
+            frequencyPenalty = o.frequencyPenalty;
+            presencePenalty = o.presencePenalty;
+            metadata = o.metadata;
+            n = o.n;
+            stream = o.stream;
+            extraBody = new LinkedHashMap<>(o.extraBody);
+            TreeMap<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.putAll(o.extraHeaders);
+            extraHeaders = headers;
+            if (frozen) {
+                extraBody = Collections.unmodifiableMap(extraBody);
+                extraHeaders = Collections.unmodifiableMap(extraHeaders);
+            }
+        }
+
+        private static <T> List<T> copy(List<T> list, boolean frozen) {
+            return frozen ? List.copyOf(list) : new ArrayList<>(list);
         }
 
         /** The model id, e.g. {@code llama-3.3-70b-versatile} or {@code openai/gpt-oss-120b}. */

@@ -1,6 +1,6 @@
 package dev.groqj.observability;
 
-import dev.groqj.error.ValidationException;
+import dev.groqj.internal.check.Checks;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -118,25 +118,17 @@ public final class CallInfo {
         }
 
         public Builder maxRetries(int maxRetries) {
-            if (maxRetries < 0) throw new ValidationException("maxRetries", "must be >= 0, was " + maxRetries);
-            this.maxRetries = maxRetries;
+            this.maxRetries = Checks.atLeast("maxRetries", maxRetries, 0);
             return this;
         }
 
         public Builder estimatedTokens(long estimatedTokens) {
-            if (estimatedTokens < 0) {
-                throw new ValidationException("estimatedTokens", "must be >= 0, was " + estimatedTokens);
-            }
-            this.estimatedTokens = estimatedTokens;
+            this.estimatedTokens = Checks.atLeast("estimatedTokens", estimatedTokens, 0);
             return this;
         }
 
         public Builder deadline(Duration deadline) {
-            Objects.requireNonNull(deadline, "deadline == null");
-            if (deadline.isNegative() || deadline.isZero()) {
-                throw new ValidationException("deadline", "must be positive, was " + deadline);
-            }
-            this.deadline = deadline;
+            this.deadline = Checks.positive("deadline", deadline);
             return this;
         }
 

@@ -3,9 +3,9 @@ package dev.groqj.resilience;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.NetworkException;
 import dev.groqj.error.ValidationException;
+import dev.groqj.internal.check.Checks;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The circuit breaker in front of Groq (the seed's {@code circuit_breaker_config}), built on Resilience4j.
@@ -120,36 +120,27 @@ public final class CircuitBreakerConfig {
         }
 
         public Builder slidingWindowSize(int calls) {
-            this.slidingWindowSize = positive("slidingWindowSize", calls);
+            this.slidingWindowSize = Checks.atLeast("slidingWindowSize", calls, 1);
             return this;
         }
 
         public Builder minimumNumberOfCalls(int calls) {
-            this.minimumNumberOfCalls = positive("minimumNumberOfCalls", calls);
+            this.minimumNumberOfCalls = Checks.atLeast("minimumNumberOfCalls", calls, 1);
             return this;
         }
 
         public Builder waitDurationInOpenState(Duration wait) {
-            Objects.requireNonNull(wait, "waitDurationInOpenState == null");
-            if (wait.isNegative() || wait.isZero()) {
-                throw new ValidationException("waitDurationInOpenState", "must be positive, was " + wait);
-            }
-            this.waitDurationInOpenState = wait;
+            this.waitDurationInOpenState = Checks.positive("waitDurationInOpenState", wait);
             return this;
         }
 
         public Builder permittedNumberOfCallsInHalfOpenState(int calls) {
-            this.permittedNumberOfCallsInHalfOpenState = positive("permittedNumberOfCallsInHalfOpenState", calls);
+            this.permittedNumberOfCallsInHalfOpenState = Checks.atLeast("permittedNumberOfCallsInHalfOpenState", calls, 1);
             return this;
         }
 
         public CircuitBreakerConfig build() {
             return new CircuitBreakerConfig(this);
-        }
-
-        private static int positive(String name, int value) {
-            if (value < 1) throw new ValidationException(name, "must be >= 1, was " + value);
-            return value;
         }
     }
 }

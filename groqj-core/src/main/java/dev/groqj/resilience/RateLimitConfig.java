@@ -1,9 +1,9 @@
 package dev.groqj.resilience;
 
 import dev.groqj.error.ValidationException;
+import dev.groqj.internal.check.Checks;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * A client-side budget: at most so many requests and tokens per minute leave this client, whatever Groq
@@ -79,21 +79,19 @@ public final class RateLimitConfig {
         }
 
         public Builder requestsPerMinute(long requestsPerMinute) {
-            this.requestsPerMinute = positive("requestsPerMinute", requestsPerMinute);
+            this.requestsPerMinute = Checks.atLeast("requestsPerMinute", requestsPerMinute, 1);
             return this;
         }
 
         public Builder tokensPerMinute(long tokensPerMinute) {
-            this.tokensPerMinute = positive("tokensPerMinute", tokensPerMinute);
+            this.tokensPerMinute = Checks.atLeast("tokensPerMinute", tokensPerMinute, 1);
             return this;
         }
 
         /** Wait for room, up to {@code maxWait}. */
         public Builder waitUpTo(Duration maxWait) {
-            Objects.requireNonNull(maxWait, "maxWait == null");
-            if (maxWait.isNegative()) throw new ValidationException("maxWait", "must be >= 0, was " + maxWait);
+            this.maxWait = Checks.notNegative("maxWait", maxWait);
             this.mode = Mode.WAIT;
-            this.maxWait = maxWait;
             return this;
         }
 
@@ -109,11 +107,6 @@ public final class RateLimitConfig {
                 throw new ValidationException("requestsPerMinute", "set requestsPerMinute, tokensPerMinute or both");
             }
             return new RateLimitConfig(this);
-        }
-
-        private static long positive(String name, long value) {
-            if (value < 1) throw new ValidationException(name, "must be >= 1, was " + value);
-            return value;
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.groqj.resilience;
 
 import dev.groqj.error.ValidationException;
+import dev.groqj.internal.check.Checks;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * When and how long to wait before sending a failed request again.
@@ -109,18 +109,17 @@ public final class RetryConfig {
         }
 
         public Builder maxRetries(int maxRetries) {
-            if (maxRetries < 0) throw new ValidationException("maxRetries", "must be >= 0, was " + maxRetries);
-            this.maxRetries = maxRetries;
+            this.maxRetries = Checks.atLeast("maxRetries", maxRetries, 0);
             return this;
         }
 
         public Builder initialBackoff(Duration initialBackoff) {
-            this.initialBackoff = notNegative("initialBackoff", initialBackoff);
+            this.initialBackoff = Checks.notNegative("initialBackoff", initialBackoff);
             return this;
         }
 
         public Builder maxBackoff(Duration maxBackoff) {
-            this.maxBackoff = notNegative("maxBackoff", maxBackoff);
+            this.maxBackoff = Checks.notNegative("maxBackoff", maxBackoff);
             return this;
         }
 
@@ -131,24 +130,18 @@ public final class RetryConfig {
         }
 
         public Builder jitter(double jitter) {
-            if (!(jitter >= 0 && jitter <= 1)) {
-                throw new ValidationException("jitter", "must be between 0 and 1, was " + jitter);
-            }
-            this.jitter = jitter;
+            this.jitter = Checks.between("jitter", jitter, 0, 1);
             return this;
         }
 
         public Builder maxRetryAfter(Duration maxRetryAfter) {
-            this.maxRetryAfter = notNegative("maxRetryAfter", maxRetryAfter);
+            this.maxRetryAfter = Checks.notNegative("maxRetryAfter", maxRetryAfter);
             return this;
         }
 
         /** Bounds the whole call (default 10 minutes); null removes the bound. */
         public Builder deadline(Duration deadline) {
-            if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
-                throw new ValidationException("deadline", "must be positive, was " + deadline);
-            }
-            this.deadline = deadline;
+            this.deadline = deadline == null ? null : Checks.positive("deadline", deadline);
             return this;
         }
 
@@ -158,12 +151,6 @@ public final class RetryConfig {
                         + ", was " + maxBackoff);
             }
             return new RetryConfig(this);
-        }
-
-        private static Duration notNegative(String name, Duration value) {
-            Objects.requireNonNull(value, name + " == null");
-            if (value.isNegative()) throw new ValidationException(name, "must be >= 0, was " + value);
-            return value;
         }
     }
 }
