@@ -20,12 +20,13 @@ public final class GroqObservationContext extends Observation.Context {
         this.call = call;
     }
 
+    /** @return the call being observed: its operation, model and request. */
     public CallInfo call() { return call; }
-    /** What the answer said, or null (a failed call, or an answer without such data). */
+    /** @return what the answer said, or null (a failed call, or an answer without such data). */
     public ResponseInfo response() { return response; }
-    /** The tokens used, or null. */
+    /** @return the tokens used, or null. */
     public TokenUsage usage() { return usage; }
-    /** Groq's {@code x-request-id}, or null. */
+    /** @return Groq's {@code x-request-id}, or null. */
     public String requestId() { return requestId; }
 
     void response(ResponseInfo response) { this.response = response; }

@@ -20,6 +20,7 @@ import io.micrometer.observation.ObservationConvention;
  * }</pre>
  */
 public class GroqObservationConvention implements ObservationConvention<GroqObservationContext> {
+    /** The observation's name, from the OpenTelemetry GenAI semantic conventions. */
     public static final String NAME = "gen_ai.client.operation";
 
     @Override

@@ -44,15 +44,31 @@ public final class GroqObservations {
         this.convention = b.convention;
     }
 
+    /**
+     * Observations of groqj calls with the default convention and no meters.
+     *
+     * @param registry where the observations go
+     * @return the observations; add {@link #listener()} to a {@code GroqClient}
+     */
     public static GroqObservations create(ObservationRegistry registry) {
         return builder(registry).build();
     }
 
+    /**
+     * A builder, to add meters or another convention.
+     *
+     * @param registry where the observations go
+     * @return a new builder
+     */
     public static Builder builder(ObservationRegistry registry) {
         return new Builder(registry);
     }
 
-    /** The listener to add to {@code GroqClient.builder().addListener(...)}. */
+    /**
+     * The listener that makes the observations.
+     *
+     * @return the listener to add to {@code GroqClient.builder().addListener(...)}
+     */
     public GroqListener listener() {
         return new Listener();
     }
@@ -143,6 +159,7 @@ public final class GroqObservations {
         return response != null && response.model() != null ? tags.and("gen_ai.response.model", response.model()) : tags;
     }
 
+    /** Configures {@link GroqObservations}; made by {@link GroqObservations#builder(ObservationRegistry)}. */
     public static final class Builder {
         private final ObservationRegistry registry;
         private MeterRegistry meters;
@@ -152,17 +169,30 @@ public final class GroqObservations {
             this.registry = Objects.requireNonNull(registry, "registry == null");
         }
 
-        /** Where the token and time-to-first-chunk meters go; without it only observations are made. */
+        /**
+         * Where the token and time-to-first-chunk meters go; without it only observations are made.
+         *
+         * @param meters the meter registry
+         * @return this builder
+         */
         public Builder meterRegistry(MeterRegistry meters) {
             this.meters = Objects.requireNonNull(meters, "meters == null");
             return this;
         }
 
+        /**
+         * The convention that names the observations and chooses their tags (default:
+         * {@link GroqObservationConvention}).
+         *
+         * @param convention the convention, usually a subclass of {@link GroqObservationConvention}
+         * @return this builder
+         */
         public Builder convention(GroqObservationConvention convention) {
             this.convention = Objects.requireNonNull(convention, "convention == null");
             return this;
         }
 
+        /** @return the configured observations */
         public GroqObservations build() {
             return new GroqObservations(this);
         }

@@ -103,15 +103,31 @@ public final class GroqTelemetry {
         this.captureContent = b.captureContent;
     }
 
+    /**
+     * Spans and metrics of groqj calls, without the messages' content.
+     *
+     * @param openTelemetry where the tracer and meter come from
+     * @return the telemetry; add {@link #listener()} to a {@code GroqClient}
+     */
     public static GroqTelemetry create(OpenTelemetry openTelemetry) {
         return builder(openTelemetry).build();
     }
 
+    /**
+     * A builder, to capture the messages' content.
+     *
+     * @param openTelemetry where the tracer and meter come from
+     * @return a new builder
+     */
     public static Builder builder(OpenTelemetry openTelemetry) {
         return new Builder(openTelemetry);
     }
 
-    /** The listener to add to {@code GroqClient.builder().addListener(...)}. */
+    /**
+     * The listener that makes the spans and metrics.
+     *
+     * @return the listener to add to {@code GroqClient.builder().addListener(...)}
+     */
     public GroqListener listener() {
         return new Listener();
     }
@@ -309,6 +325,7 @@ public final class GroqTelemetry {
         }
     }
 
+    /** Configures {@link GroqTelemetry}; made by {@link GroqTelemetry#builder(OpenTelemetry)}. */
     public static final class Builder {
         private final OpenTelemetry openTelemetry;
         private boolean captureContent;
@@ -317,12 +334,18 @@ public final class GroqTelemetry {
             this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry == null");
         }
 
-        /** Whether spans carry the prompt and completion messages (JSON); off by default, they may be private. */
+        /**
+         * Whether spans carry the prompt and completion messages (JSON); off by default, they may be private.
+         *
+         * @param captureContent true to record the messages on the spans
+         * @return this builder
+         */
         public Builder captureContent(boolean captureContent) {
             this.captureContent = captureContent;
             return this;
         }
 
+        /** @return the configured telemetry */
         public GroqTelemetry build() {
             return new GroqTelemetry(this);
         }

@@ -111,16 +111,29 @@ public final class FakeGroqServer implements AutoCloseable {
         this.batches = new FakeBatches(b.clock);
     }
 
-    /** A server with the defaults: ephemeral port, {@link #DEFAULT_API_KEY}, 1,000 RPM and 1,000,000 TPM. */
+    /**
+     * A server with the defaults: ephemeral port, {@link #DEFAULT_API_KEY}, 1,000 RPM and 1,000,000 TPM.
+     *
+     * @return a server, not started yet
+     */
     public static FakeGroqServer create() {
         return builder().build();
     }
 
+    /**
+     * A builder, to choose the port, API key, quotas, clock or longest hold.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Binds 127.0.0.1 and starts serving; calling it again does nothing. Returns this server. */
+    /**
+     * Binds 127.0.0.1 and starts serving; calling it again does nothing.
+     *
+     * @return this server
+     */
     public synchronized FakeGroqServer start() {
         if (closed.getCount() == 0) throw new IllegalStateException("closed");
         if (server != null) return this;
@@ -152,22 +165,40 @@ public final class FakeGroqServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The port the server listens on.
+     *
+     * @return the bound port
+     * @throws IllegalStateException if the server is not started
+     */
     public synchronized int port() {
         if (server == null) throw new IllegalStateException("not started");
         return server.getAddress().getPort();
     }
 
-    /** {@code http://127.0.0.1:PORT/openai/v1}: the base URL for groqj and the {@code openai} SDKs. */
+    /**
+     * The base URL for groqj and the {@code openai} SDKs.
+     *
+     * @return {@code http://127.0.0.1:PORT/openai/v1}
+     */
     public String baseUrl() {
         return rootUrl() + API_PREFIX;
     }
 
-    /** {@code http://127.0.0.1:PORT}: the base URL for Groq's own SDKs, which add {@code /openai/v1} themselves. */
+    /**
+     * The base URL for Groq's own SDKs, which add {@code /openai/v1} themselves.
+     *
+     * @return {@code http://127.0.0.1:PORT}
+     */
     public String rootUrl() {
         return "http://127.0.0.1:" + port();
     }
 
-    /** The API key this server accepts as {@code Authorization: Bearer <key>}. */
+    /**
+     * The API key this server accepts as {@code Authorization: Bearer <key>}.
+     *
+     * @return the accepted key
+     */
     public String apiKey() {
         return apiKey;
     }
@@ -177,7 +208,12 @@ public final class FakeGroqServer implements AutoCloseable {
         return server == null ? "FakeGroqServer{not started}" : "FakeGroqServer{" + baseUrl() + "}";
     }
 
-    /** Queues answers for the next calls of {@code endpoint}, in order, before the model answers again. */
+    /**
+     * Queues answers for the next calls of {@code endpoint}, in order, before the model answers again.
+     *
+     * @param endpoint the endpoint whose calls get the answers
+     * @param responses the answers, one per call
+     */
     public void enqueue(Endpoint endpoint, ScriptedResponse... responses) {
         enqueue("endpoint:" + Objects.requireNonNull(endpoint, "endpoint == null"), responses);
     }
@@ -185,6 +221,9 @@ public final class FakeGroqServer implements AutoCloseable {
     /**
      * Queues a status sequence for {@code endpoint}: {@code enqueueStatuses(CHAT_COMPLETIONS, 503, 503, 200)}. A 200
      * is the model's own answer, any other status Groq's error body for it ({@link ScriptedResponse#status(int)}).
+     *
+     * @param endpoint the endpoint whose calls get the statuses
+     * @param statuses the statuses, one per call
      */
     public void enqueueStatuses(Endpoint endpoint, int... statuses) {
         for (int status : statuses) {
@@ -192,12 +231,21 @@ public final class FakeGroqServer implements AutoCloseable {
         }
     }
 
-    /** Queues answers for the next calls naming {@code model} (in the body, the form, or the path). */
+    /**
+     * Queues answers for the next calls naming {@code model} (in the body, the form, or the path).
+     *
+     * @param model the model name the calls must carry
+     * @param responses the answers, one per call
+     */
     public void enqueueForModel(String model, ScriptedResponse... responses) {
         enqueue("model:" + Objects.requireNonNull(model, "model == null"), responses);
     }
 
-    /** Queues answers for the next calls of any endpoint. */
+    /**
+     * Queues answers for the next calls of any endpoint.
+     *
+     * @param responses the answers, one per call
+     */
     public void enqueue(ScriptedResponse... responses) {
         enqueue(ANY, responses);
     }
@@ -207,23 +255,42 @@ public final class FakeGroqServer implements AutoCloseable {
         for (ScriptedResponse r : responses) queue.add(Objects.requireNonNull(r, "response == null"));
     }
 
-    /** Every request received since the start or the last {@link #clearJournal()}, oldest first. */
+    /**
+     * Every request received since the start or the last {@link #clearJournal()}.
+     *
+     * @return the requests, oldest first
+     */
     public List<RecordedRequest> requests() {
         return List.copyOf(journal);
     }
 
+    /**
+     * How many requests arrived since the start or the last {@link #clearJournal()}.
+     *
+     * @return the number of requests
+     */
     public int requestCount() {
         return journal.size();
     }
 
-    /** The oldest request not taken yet, waiting up to 10 seconds for one. */
+    /**
+     * The oldest request not taken yet, waiting up to 10 seconds for one.
+     *
+     * @return the request
+     * @throws IllegalStateException if none arrives within 10 seconds
+     */
     public RecordedRequest takeRequest() {
         RecordedRequest request = takeRequest(Duration.ofSeconds(10));
         if (request == null) throw new IllegalStateException("no request arrived within 10s");
         return request;
     }
 
-    /** The oldest request not taken yet, or null when none arrives within {@code timeout}. */
+    /**
+     * The oldest request not taken yet, waiting up to {@code timeout} for one.
+     *
+     * @param timeout how long to wait
+     * @return the request, or null when none arrives within {@code timeout} (or the wait is interrupted)
+     */
     public RecordedRequest takeRequest(Duration timeout) {
         try {
             return untaken.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -233,6 +300,7 @@ public final class FakeGroqServer implements AutoCloseable {
         }
     }
 
+    /** Forgets every request received so far, taken or not. */
     public void clearJournal() {
         journal.clear();
         untaken.clear();
@@ -618,7 +686,7 @@ public final class FakeGroqServer implements AutoCloseable {
         }
     }
 
-    /** Configures a {@link FakeGroqServer}. */
+    /** Configures a {@link FakeGroqServer}; made by {@link FakeGroqServer#builder()}. */
     public static final class Builder {
         private String apiKey = DEFAULT_API_KEY;
         private int port;
@@ -630,37 +698,70 @@ public final class FakeGroqServer implements AutoCloseable {
         private Builder() {
         }
 
+        /**
+         * The API key the server accepts; {@link #DEFAULT_API_KEY} by default.
+         *
+         * @param apiKey the key
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
             return this;
         }
 
-        /** The port to bind; 0 (the default) picks a free one. */
+        /**
+         * The port to bind; 0 (the default) picks a free one.
+         *
+         * @param port a port from 0 to 65535
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
             this.port = port;
             return this;
         }
 
-        /** The clock the quotas refill on and {@code created} is read from; tests pass a settable one. */
+        /**
+         * The clock the quotas refill on and {@code created} is read from; tests pass a settable one.
+         *
+         * @param clock the clock; the system UTC clock by default
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock == null");
             return this;
         }
 
+        /**
+         * The requests-per-minute quota, beyond which calls get a 429; 1,000 by default.
+         *
+         * @param requestsPerMinute the quota, at least 1
+         * @return this builder
+         */
         public Builder requestsPerMinute(long requestsPerMinute) {
             if (requestsPerMinute < 1) throw new IllegalArgumentException("requestsPerMinute < 1");
             this.requestsPerMinute = requestsPerMinute;
             return this;
         }
 
+        /**
+         * The tokens-per-minute quota, beyond which calls get a 429; 1,000,000 by default.
+         *
+         * @param tokensPerMinute the quota, at least 1
+         * @return this builder
+         */
         public Builder tokensPerMinute(long tokensPerMinute) {
             if (tokensPerMinute < 1) throw new IllegalArgumentException("tokensPerMinute < 1");
             this.tokensPerMinute = tokensPerMinute;
             return this;
         }
 
-        /** How long a {@link ScriptedResponse.Builder#hang() hanging} response holds at most; 30 s by default. */
+        /**
+         * How long a {@link ScriptedResponse.Builder#hang() hanging} response holds at most; 30 s by default.
+         *
+         * @param maxHold the longest hold, not negative
+         * @return this builder
+         */
         public Builder maxHold(Duration maxHold) {
             Objects.requireNonNull(maxHold, "maxHold == null");
             if (maxHold.isNegative()) throw new IllegalArgumentException("maxHold < 0");
@@ -668,6 +769,7 @@ public final class FakeGroqServer implements AutoCloseable {
             return this;
         }
 
+        /** @return a server with these settings, not started yet */
         public FakeGroqServer build() {
             return new FakeGroqServer(this);
         }

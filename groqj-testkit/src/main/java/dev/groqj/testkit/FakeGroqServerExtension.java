@@ -37,11 +37,20 @@ public final class FakeGroqServerExtension implements BeforeAllCallback, AfterAl
         this(FakeGroqServer.builder());
     }
 
+    /**
+     * An extension whose server is built from {@code builder} (a key, quotas, a clock of the test's own).
+     *
+     * @param builder the configured server builder
+     */
     public FakeGroqServerExtension(FakeGroqServer.Builder builder) {
         this.builder = Objects.requireNonNull(builder, "builder == null");
     }
 
-    /** The running server (started before the first test of the class). */
+    /**
+     * The running server (started before the first test of the class).
+     *
+     * @return the server
+     */
     public FakeGroqServer server() {
         if (server == null) throw new IllegalStateException("the server starts before the first test");
         return server;

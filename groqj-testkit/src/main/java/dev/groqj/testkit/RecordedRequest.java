@@ -47,43 +47,68 @@ public final class RecordedRequest {
         this.timestamp = timestamp;
     }
 
+    /** @return the HTTP method: {@code GET}, {@code POST}, {@code DELETE} */
     public String method() {
         return method;
     }
 
-    /** The path as sent, percent-encoding kept: {@code /openai/v1/models/openai%2Fgpt-oss-120b}. */
+    /**
+     * The path as sent, percent-encoding kept: {@code /openai/v1/models/openai%2Fgpt-oss-120b}.
+     *
+     * @return the raw path
+     */
     public String rawPath() {
         return rawPath;
     }
 
-    /** The path decoded: {@code /openai/v1/models/openai/gpt-oss-120b}. */
+    /**
+     * The path decoded: {@code /openai/v1/models/openai/gpt-oss-120b}.
+     *
+     * @return the decoded path
+     */
     public String path() {
         return path;
     }
 
-    /** The raw query string, or null when there was none. */
+    /**
+     * The raw query string, or null when there was none.
+     *
+     * @return the query string, or null
+     */
     public String query() {
         return query;
     }
 
+    /** @return every header of the request */
     public Headers headers() {
         return headers;
     }
 
-    /** The first value of header {@code name} (case-insensitive), or null. */
+    /**
+     * The first value of a header.
+     *
+     * @param name the header's name, in any case
+     * @return its first value, or null when the request has no such header
+     */
     public String header(String name) {
         return headers.firstOrNull(name);
     }
 
+    /** @return a copy of the body's bytes (empty when there was no body) */
     public byte[] body() {
         return body.clone();
     }
 
+    /** @return the body decoded as UTF-8 */
     public String bodyUtf8() {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** The body parsed as JSON, or null when it was not JSON (empty, multipart, or malformed). */
+    /**
+     * The body parsed as JSON, or null when it was not JSON (empty, multipart, or malformed).
+     *
+     * @return the JSON body, or null
+     */
     public JsonValue json() {
         return json;
     }
@@ -92,17 +117,30 @@ public final class RecordedRequest {
         return tree;
     }
 
-    /** The parts of a {@code multipart/form-data} body, in order; empty for other bodies. */
+    /**
+     * The parts of a {@code multipart/form-data} body, in order; empty for other bodies.
+     *
+     * @return the parts, in order
+     */
     public List<Part> parts() {
         return parts;
     }
 
-    /** The first part named {@code name}. */
+    /**
+     * The first part of a multipart body with a given name.
+     *
+     * @param name the part's (form field's) name
+     * @return the part, or empty when there is none
+     */
     public Optional<Part> part(String name) {
         return parts.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    /** When the server finished reading the request. */
+    /**
+     * When the server finished reading the request.
+     *
+     * @return the time, from the server's clock
+     */
     public Instant timestamp() {
         return timestamp;
     }
@@ -126,28 +164,40 @@ public final class RecordedRequest {
             this.bytes = bytes;
         }
 
+        /** @return the part's (form field's) name */
         public String name() {
             return name;
         }
 
-        /** The file name, or null for a plain field. */
+        /**
+         * The file name, or null for a plain field.
+         *
+         * @return the file name, or null
+         */
         public String filename() {
             return filename;
         }
 
-        /** The part's Content-Type, or null when it sent none. */
+        /**
+         * The part's Content-Type, or null when it sent none.
+         *
+         * @return the content type, or null
+         */
         public String contentType() {
             return contentType;
         }
 
+        /** @return a copy of the part's bytes */
         public byte[] bytes() {
             return bytes.clone();
         }
 
+        /** @return the part's length in bytes */
         public int size() {
             return bytes.length;
         }
 
+        /** @return the part's bytes decoded as UTF-8 */
         public String text() {
             return new String(bytes, StandardCharsets.UTF_8);
         }
