@@ -24,6 +24,7 @@ import org.springframework.util.ClassUtils;
 
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One {@link GroqClient} from the {@code groq.*} properties, changed by every {@link GroqClientBuilderCustomizer}
@@ -44,17 +45,14 @@ public class GroqAutoConfiguration {
             throw new IllegalStateException("groq.testkit.enabled=true needs dev.groqj:groqj-testkit on the class path");
         }
         GroqClient.Builder builder = GroqClient.builder();
-        apply(properties, builder);
+        named("groq.", () -> apply(properties, builder));
+        named("groq.rate-limit.", () -> applyRateLimit(properties.getRateLimit(), builder));
+        named("groq.circuit-breaker.", () -> applyCircuitBreaker(properties.getCircuitBreaker(), builder));
         customizers.orderedStream().forEach(c -> c.customize(builder));
-        try {
-            return builder.build();
-        } catch (ValidationException e) {
-            // no cause: Spring reports the root cause, which would name the builder's apiKey, not groq.api-key
-            throw new IllegalStateException(describe(e));
-        }
+        return named("groq.", builder::build);
     }
 
-    static void apply(GroqProperties p, GroqClient.Builder b) {
+    static GroqClient.Builder apply(GroqProperties p, GroqClient.Builder b) {
         set(p.getApiKey(), b::apiKey);
         set(p.getBaseUrl(), b::baseUrl);
         set(p.getTimeout(), b::timeout);
@@ -64,24 +62,28 @@ public class GroqAutoConfiguration {
         set(p.getDeadline(), d -> b.retryConfig(RetryConfig.builder().deadline(d).build()));
         // after retryConfig: the builder's maxRetries overrides the retry config's
         set(p.getMaxRetries(), b::maxRetries);
+        return b;
+    }
 
-        GroqProperties.RateLimit rl = p.getRateLimit();
-        if (rl.getRequestsPerMinute() > 0 || rl.getTokensPerMinute() > 0) {
-            RateLimitConfig.Builder budget = RateLimitConfig.builder()
-                    .requestsPerMinute(rl.getRequestsPerMinute()).tokensPerMinute(rl.getTokensPerMinute());
-            set(rl.getWaitUpTo(), budget::waitUpTo);
-            if (rl.isFailFast()) budget.failFast();
-            b.rateLimitConfig(budget.build());
-        }
+    static GroqClient.Builder applyRateLimit(GroqProperties.RateLimit rl, GroqClient.Builder b) {
+        if (rl.getRequestsPerMinute() == 0 && rl.getTokensPerMinute() == 0) return b;
+        RateLimitConfig.Builder budget = RateLimitConfig.builder();
+        // 0 means "no limit" here; the builder takes only positive limits
+        if (rl.getRequestsPerMinute() != 0) budget.requestsPerMinute(rl.getRequestsPerMinute());
+        if (rl.getTokensPerMinute() != 0) budget.tokensPerMinute(rl.getTokensPerMinute());
+        set(rl.getWaitUpTo(), budget::waitUpTo);
+        if (rl.isFailFast()) budget.failFast();
+        return b.rateLimitConfig(budget.build());
+    }
 
-        GroqProperties.CircuitBreaker cb = p.getCircuitBreaker();
+    static GroqClient.Builder applyCircuitBreaker(GroqProperties.CircuitBreaker cb, GroqClient.Builder b) {
         CircuitBreakerConfig.Builder breaker = CircuitBreakerConfig.builder();
         set(cb.getEnabled(), breaker::enabled);
         set(cb.getFailureRateThreshold(), breaker::failureRateThreshold);
         set(cb.getSlidingWindowSize(), breaker::slidingWindowSize);
         set(cb.getMinimumNumberOfCalls(), breaker::minimumNumberOfCalls);
         set(cb.getWaitDurationInOpenState(), breaker::waitDurationInOpenState);
-        b.circuitBreakerConfig(breaker.build());
+        return b.circuitBreakerConfig(breaker.build());
     }
 
     // not Boot's PropertyMapper: its null handling changed in Boot 4, and this starter serves both
@@ -89,10 +91,23 @@ public class GroqAutoConfiguration {
         if (value != null) to.accept(value);
     }
 
-    /** The core names builder parameters (apiKey); a Spring user sets properties (groq.api-key). */
-    static String describe(ValidationException e) {
-        String property = "groq." + e.param().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
-        if (e.param().equals("apiKey")) {
+    /**
+     * Runs {@code step}, turning a {@link ValidationException} into one that names the property: the core
+     * names builder parameters (apiKey), a Spring user sets properties (groq.api-key).
+     */
+    static <T> T named(String prefix, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ValidationException e) {
+            // no cause: Spring reports the root cause, which would name the builder's parameter instead
+            throw new IllegalStateException(describe(prefix, e));
+        }
+    }
+
+    static String describe(String prefix, ValidationException e) {
+        String param = e.param().equals("maxWait") ? "waitUpTo" : e.param();
+        String property = prefix + param.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+        if (property.equals("groq.api-key")) {
             return property + " is required: set it (or the GROQ_API_KEY environment variable), "
                     + "or groq.testkit.enabled=true to run against a FakeGroqServer in tests";
         }

@@ -89,6 +89,23 @@ class GroqAutoConfigurationTest {
     }
 
     @Test
+    void aNestedInvalidValueFailsNamingTheProperty() {
+        runner.withPropertyValues(KEY, "groq.circuit-breaker.failure-rate-threshold=150").run(context ->
+                assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("groq.circuit-breaker.failure-rate-threshold is invalid"));
+    }
+
+    @Test
+    void aTokenBudgetAloneHasNoRequestLimit() {
+        runner.withPropertyValues(KEY, "groq.rate-limit.tokens-per-minute=6000").run(context -> {
+            RateLimitConfig budget = context.getBean(GroqClient.class).config().rateLimitConfig();
+            assertThat(budget.requestsPerMinute()).isZero();
+            assertThat(budget.tokensPerMinute()).isEqualTo(6000);
+            assertThat(budget.mode()).isEqualTo(RateLimitConfig.Mode.WAIT);
+        });
+    }
+
+    @Test
     void customizersChangeTheBuilder() {
         runner.withPropertyValues(KEY, "groq.timeout=5s")
                 .withBean(GroqClientBuilderCustomizer.class, () -> b -> b.timeout(Duration.ofSeconds(42)))
