@@ -12,12 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Health and the endpoint: Boot 3 Actuator types, so only the baseline runs it (see groqj-spring-boot4-check). */
-class GroqActuatorAutoConfigurationTest {
+/** Boot 3 Actuator health types (Boot 4 moved them), so only the baseline runs it: see groqj-spring-boot4-check. */
+class GroqHealthIndicatorTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class, GroqActuatorAutoConfiguration.class))
             .withPropertyValues("groq.testkit.enabled=true", "management.endpoints.web.exposure.include=groq");
@@ -58,26 +57,6 @@ class GroqActuatorAutoConfigurationTest {
     void healthCanBeSwitchedOff() {
         runner.withPropertyValues("management.health.groq.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean("groqHealthIndicator"));
-    }
-
-    @Test
-    void theEndpointShowsTheRateLimitsOfTheLastResponse() {
-        runner.run(context -> {
-            GroqEndpoint endpoint = context.getBean(GroqEndpoint.class);
-            assertThat(endpoint.rateLimits()).containsEntry("rateLimited", false).doesNotContainKey("requestsRemaining");
-            context.getBean(GroqClient.class).chat().create(GroqAutoConfigurationTest.hello());
-            Map<String, Object> limits = endpoint.rateLimits();
-            assertThat(limits).containsKeys("requestsLimit", "requestsRemaining", "tokensRemaining", "updatedAt");
-            assertThat((Long) limits.get("requestsRemaining")).isLessThan((Long) limits.get("requestsLimit"));
-        });
-    }
-
-    @Test
-    void withoutActuatorOnlyTheClientIsConfigured() {
-        runner.withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(
-                        "org.springframework.boot.actuate"))
-                .run(context -> assertThat(context).hasSingleBean(GroqClient.class)
-                        .doesNotHaveBean(GroqEndpoint.class).doesNotHaveBean(GroqHealthIndicator.class));
     }
 
     private static final class MutableClock extends Clock {
