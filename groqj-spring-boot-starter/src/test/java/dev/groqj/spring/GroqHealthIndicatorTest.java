@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroqHealthIndicatorTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class, GroqActuatorAutoConfiguration.class))
-            .withPropertyValues("groq.testkit.enabled=true", "management.endpoints.web.exposure.include=groq");
+            .withPropertyValues("groq.testkit.enabled=true");
 
     private static long modelListings(FakeGroqServer fake) {
         return fake.requests().stream().filter(r -> r.path().endsWith("/models")).count();
@@ -65,6 +66,6 @@ class GroqHealthIndicatorTest {
         void advance(Duration d) { now = now.plus(d); }
         @Override public Instant instant() { return now; }
         @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+        @Override public Clock withZone(ZoneId zone) { return this; }
     }
 }
