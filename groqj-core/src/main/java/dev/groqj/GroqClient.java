@@ -9,6 +9,7 @@ import dev.groqj.auth.AuthProvider;
 import dev.groqj.chat.AsyncChatService;
 import dev.groqj.chat.ChatService;
 import dev.groqj.error.GroqException;
+import dev.groqj.error.ValidationException;
 import dev.groqj.files.AsyncFilesService;
 import dev.groqj.files.FilesService;
 import dev.groqj.internal.ApiClient;
@@ -29,11 +30,16 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import dev.groqj.transport.HttpTransport;
 import dev.groqj.transport.JdkHttpTransport;
 
+import java.net.PasswordAuthentication;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The Groq client: one per application, thread-safe, cheap to share.
@@ -67,7 +73,16 @@ public final class GroqClient implements AutoCloseable {
         this.config = b.config.build(b.auth == null);
         AuthProvider auth = b.auth != null ? b.auth : new ApiKeyAuth(config.apiKey());
         this.ownsTransport = b.transport == null;
-        this.transport = ownsTransport ? JdkHttpTransport.create(config.connectTimeout()) : b.transport;
+        if (!ownsTransport && b.hasNetworkSettings()) {
+            throw new ValidationException("transport", "proxy, proxyAuthentication, sslContext and sslParameters"
+                    + " configure the default transport; set them on the HttpClient of your own transport");
+        }
+        if (b.proxyCredentials != null && b.proxy == null) {
+            throw new ValidationException("proxyAuthentication", "is for a proxy, and no proxy is set");
+        }
+        this.transport = ownsTransport
+                ? JdkHttpTransport.create(config.connectTimeout(), b::applyNetworkSettings, b.proxyCredentials)
+                : b.transport;
         ResilienceOrchestrator.Builder resilience = ResilienceOrchestrator.builder()
                 .retryConfig(config.retryConfig())
                 .rateLimitManager(new RateLimitManager(b.clock, config.retryConfig().maxRetryAfter()))
@@ -196,6 +211,10 @@ public final class GroqClient implements AutoCloseable {
         private CircuitBreaker circuitBreaker;
         private final List<GroqListener> listeners = new ArrayList<>();
         private boolean logBodies;
+        private ProxySelector proxy;
+        private PasswordAuthentication proxyCredentials;
+        private SSLContext sslContext;
+        private SSLParameters sslParameters;
 
         private Builder() {
         }
@@ -253,7 +272,10 @@ public final class GroqClient implements AutoCloseable {
             return this;
         }
 
-        /** A custom transport; the default is {@link JdkHttpTransport}. */
+        /**
+         * A custom transport; the default is {@link JdkHttpTransport}. Not together with {@link #proxy},
+         * {@link #proxyAuthentication}, {@link #sslContext} or {@link #sslParameters}.
+         */
         public Builder transport(HttpTransport transport) {
             this.transport = Objects.requireNonNull(transport, "transport == null");
             return this;
@@ -263,6 +285,50 @@ public final class GroqClient implements AutoCloseable {
         public Builder authProvider(AuthProvider auth) {
             this.auth = Objects.requireNonNull(auth, "auth == null");
             return this;
+        }
+
+        /**
+         * Sends every request through the proxy {@code proxySelector} picks, as {@code ProxySelector.of(new
+         * InetSocketAddress("proxy.corp", 3128))}; https goes through a CONNECT tunnel. The default is a direct
+         * connection, whatever the JVM's proxy settings ({@code ProxySelector.getDefault()} follows them).
+         */
+        public Builder proxy(ProxySelector proxySelector) {
+            this.proxy = Objects.requireNonNull(proxySelector, "proxySelector == null");
+            return this;
+        }
+
+        /**
+         * Basic credentials for the {@link #proxy}, sent with each request ({@code Proxy-Authorization}); the JDK
+         * gives them to proxies only, never to Groq. For https, the JDK drops Basic from the tunnel's CONNECT
+         * unless the JVM starts with {@code -Djdk.http.auth.tunneling.disabledSchemes=""}.
+         */
+        public Builder proxyAuthentication(String username, String password) {
+            Objects.requireNonNull(username, "username == null");
+            Objects.requireNonNull(password, "password == null");
+            this.proxyCredentials = new PasswordAuthentication(username, password.toCharArray());
+            return this;
+        }
+
+        /** The TLS context for https, to trust a corporate CA or present a client certificate. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext == null");
+            return this;
+        }
+
+        /** TLS parameters (protocols, cipher suites) for https. */
+        public Builder sslParameters(SSLParameters sslParameters) {
+            this.sslParameters = Objects.requireNonNull(sslParameters, "sslParameters == null");
+            return this;
+        }
+
+        private boolean hasNetworkSettings() {
+            return proxy != null || proxyCredentials != null || sslContext != null || sslParameters != null;
+        }
+
+        private void applyNetworkSettings(HttpClient.Builder http) {
+            if (proxy != null) http.proxy(proxy);
+            if (sslContext != null) http.sslContext(sslContext);
+            if (sslParameters != null) http.sslParameters(sslParameters);
         }
 
         /** The clock for rate-limit resets and retry-after dates; tests pass a fixed one. */

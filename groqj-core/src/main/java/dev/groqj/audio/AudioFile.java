@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * Audio to upload: a file name (whose extension tells Groq the format), an optional content type, and a source
@@ -17,7 +16,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * AudioFile.of(Path.of("talk.wav"));                                    // size known, re-read on retry
  * AudioFile.of(bytes, "talk.mp3");
- * AudioFile.of(() -> bucket.download("talk.ogg"), "talk.ogg");          // re-opened on retry
+ * AudioFile.of(() -> bucket.download("talk.ogg"), "talk.ogg");          // re-opened on retry; may throw IOException
  * AudioFile.ofStream(servletInput, "upload").withContentType("audio/webm"); // read once: not retried
  * }</pre>
  */
@@ -52,18 +51,18 @@ public final class AudioFile {
     }
 
     /** Audio of unknown length, opened afresh for each attempt (so retries work); sent chunked. */
-    public static AudioFile of(Supplier<? extends InputStream> source, String fileName) {
+    public static AudioFile of(FileSource.Opener source, String fileName) {
         return new AudioFile(FileSource.of(source, fileName));
     }
 
     /** Audio of known length {@code size}, opened afresh for each attempt; sent with a Content-Length. */
-    public static AudioFile of(Supplier<? extends InputStream> source, String fileName, long size) {
+    public static AudioFile of(FileSource.Opener source, String fileName, long size) {
         return new AudioFile(FileSource.of(source, fileName, size));
     }
 
     /**
      * Audio read once from {@code stream}. A failed attempt cannot be sent again, so calls with such a file are
-     * not retried; use {@link #of(Supplier, String)} when retries matter. groqj closes the stream after sending.
+     * not retried; use {@link #of(FileSource.Opener, String)} when retries matter. groqj closes the stream after sending.
      */
     public static AudioFile ofStream(InputStream stream, String fileName) {
         return new AudioFile(FileSource.ofStream(stream, fileName));

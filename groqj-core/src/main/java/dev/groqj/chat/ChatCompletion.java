@@ -17,7 +17,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * ChatCompletion completion = client.chat().create(request);
- * completion.choices().get(0).message().content();
+ * completion.content();   // the first choice's text, as choices().get(0).message().content()
  * completion.usage().totalTokens();
  * completion.xGroq().id();
  * }</pre>
@@ -41,5 +41,10 @@ public record ChatCompletion(
     public ChatCompletion {
         choices = Values.list(choices);
         additionalProperties = Values.unknown(additionalProperties);
+    }
+
+    /** The first choice's message content; null when there is none (an answer of tool calls only, say). */
+    public String content() {
+        return choices.isEmpty() || choices.get(0).message() == null ? null : choices.get(0).message().content();
     }
 }

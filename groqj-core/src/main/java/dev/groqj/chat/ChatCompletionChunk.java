@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * for (ChatCompletionChunk chunk : stream) {
- *     String piece = chunk.choices().isEmpty() ? null : chunk.choices().get(0).delta().content();
+ *     System.out.print(chunk.content());   // "" for a chunk without text
  * }
  * }</pre>
  *
@@ -37,5 +37,15 @@ public record ChatCompletionChunk(
     public ChatCompletionChunk {
         choices = Values.list(choices);
         additionalProperties = Values.unknown(additionalProperties);
+    }
+
+    /**
+     * The text this chunk adds to the first choice, never null: "" when it adds none (a role-only, tool-call or
+     * usage chunk), so pieces can be printed or appended as they come.
+     */
+    public String content() {
+        if (choices.isEmpty() || choices.get(0).delta() == null) return "";
+        String content = choices.get(0).delta().content();
+        return content == null ? "" : content;
     }
 }

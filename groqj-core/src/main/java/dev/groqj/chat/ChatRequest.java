@@ -193,7 +193,9 @@ public final class ChatRequest {
 
     /**
      * Builds a {@link ChatRequest}. {@code model} and at least one message are required; every other parameter
-     * is optional, and setting it to null unsets it.
+     * is optional: one not set is not sent. Numeric parameters take primitives ({@code temperature(1)},
+     * {@code seed(42)}), so once set they stay set in a {@code toBuilder()} copy; other parameters are unset with
+     * null.
      *
      * <p>There are no setters for {@code logprobs}, {@code top_logprobs} and {@code logit_bias}, nor for
      * {@code messages[].name}: Groq answers 400 to each. {@code n} may only be 1. For a parameter this builder
@@ -328,26 +330,26 @@ public final class ChatRequest {
         }
 
         /** Sampling temperature, 0 to 2. */
-        public Builder temperature(Double temperature) {
+        public Builder temperature(double temperature) {
             this.temperature = temperature;
             return this;
         }
 
         /** Nucleus sampling mass, 0 to 1. */
-        public Builder topP(Double topP) {
+        public Builder topP(double topP) {
             this.topP = topP;
             return this;
         }
 
         /** The most tokens the answer (reasoning included) may take. */
-        public Builder maxCompletionTokens(Integer maxCompletionTokens) {
+        public Builder maxCompletionTokens(int maxCompletionTokens) {
             this.maxCompletionTokens = maxCompletionTokens;
             return this;
         }
 
-        /** @deprecated use {@link #maxCompletionTokens(Integer)}; kept because the API still accepts it. */
+        /** @deprecated use {@link #maxCompletionTokens(int)}; kept because the API still accepts it. */
         @Deprecated
-        public Builder maxTokens(Integer maxTokens) {
+        public Builder maxTokens(int maxTokens) {
             this.maxTokens = maxTokens;
             return this;
         }
@@ -367,7 +369,7 @@ public final class ChatRequest {
         }
 
         /** Best-effort determinism: the same seed and parameters tend to give the same answer. */
-        public Builder seed(Long seed) {
+        public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
@@ -436,13 +438,13 @@ public final class ChatRequest {
         }
 
         /** -2 to 2; the API accepts it, though Groq's models do not use it yet. */
-        public Builder frequencyPenalty(Double frequencyPenalty) {
+        public Builder frequencyPenalty(double frequencyPenalty) {
             this.frequencyPenalty = frequencyPenalty;
             return this;
         }
 
         /** -2 to 2; the API accepts it, though Groq's models do not use it yet. */
-        public Builder presencePenalty(Double presencePenalty) {
+        public Builder presencePenalty(double presencePenalty) {
             this.presencePenalty = presencePenalty;
             return this;
         }
@@ -454,7 +456,7 @@ public final class ChatRequest {
         }
 
         /** The number of choices; Groq supports only 1. */
-        public Builder n(Integer n) {
+        public Builder n(int n) {
             this.n = n;
             return this;
         }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * A file to upload: a file name, an optional content type, and a source that is read while the request is sent,
@@ -30,8 +29,12 @@ public final class FileSource {
     private final boolean repeatable;
     private final Opener opener;
 
-    /** Opens the bytes; may throw the IOException a file read throws. */
-    private interface Opener {
+    /**
+     * Opens the content afresh, as {@code () -> bucket.open("q.jsonl")}; an IOException it throws fails the call
+     * with a {@link dev.groqj.error.FileSourceException}, which is not retried.
+     */
+    @FunctionalInterface
+    public interface Opener {
         InputStream open() throws IOException;
     }
 
@@ -65,21 +68,21 @@ public final class FileSource {
     }
 
     /** Content of unknown length, opened afresh for each attempt (so retries work); sent chunked. */
-    public static FileSource of(Supplier<? extends InputStream> source, String fileName) {
+    public static FileSource of(Opener source, String fileName) {
         return of(source, fileName, -1);
     }
 
     /** Content of known length {@code size}, opened afresh for each attempt; sent with a Content-Length. */
-    public static FileSource of(Supplier<? extends InputStream> source, String fileName, long size) {
+    public static FileSource of(Opener source, String fileName, long size) {
         Objects.requireNonNull(source, "source == null");
         if (size < -1) throw new IllegalArgumentException("size must be >= 0, or -1 when unknown: " + size);
         return new FileSource(fileName, null, size, true,
-                () -> Objects.requireNonNull(source.get(), "source returned null"));
+                () -> Objects.requireNonNull(source.open(), "source returned null"));
     }
 
     /**
      * Content read once from {@code stream}. A failed attempt cannot be sent again, so calls with such a file are
-     * not retried; use {@link #of(Supplier, String)} when retries matter. groqj closes the stream after sending.
+     * not retried; use {@link #of(Opener, String)} when retries matter. groqj closes the stream after sending.
      */
     public static FileSource ofStream(InputStream stream, String fileName) {
         Objects.requireNonNull(stream, "stream == null");
@@ -87,7 +90,7 @@ public final class FileSource {
         return new FileSource(fileName, null, -1, false, () -> {
             if (opened.getAndSet(true)) {
                 throw new IOException("the one-shot stream of '" + fileName + "' was already read;"
-                        + " pass a Supplier<InputStream> to allow retries");
+                        + " pass an opener, FileSource.of(() -> ..., name), to allow retries");
             }
             return stream;
         });

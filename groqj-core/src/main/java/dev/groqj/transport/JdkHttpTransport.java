@@ -10,10 +10,13 @@ import dev.groqj.error.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.PasswordAuthentication;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,6 +32,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -57,6 +61,8 @@ public final class JdkHttpTransport implements HttpTransport {
     /** The pool this transport made for {@link #pooled}, shut down by {@link #close()}; null for a given client. */
     private final ExecutorService ownPool;
     private final boolean ownsClients;
+    /** {@code Proxy-Authorization} sent with every request, or null; the JDK sends it to proxies only. */
+    private final String proxyAuthorization;
     private volatile boolean closed;
 
     /**
@@ -70,12 +76,17 @@ public final class JdkHttpTransport implements HttpTransport {
         this.pooledFactory = () -> client;
         this.ownPool = null;
         this.ownsClients = false;
+        this.proxyAuthorization = null;
     }
 
-    private JdkHttpTransport(Duration connectTimeout) {
-        this.direct = builder(connectTimeout).executor(Runnable::run).build();
+    private JdkHttpTransport(Duration connectTimeout, Consumer<HttpClient.Builder> settings,
+                             PasswordAuthentication proxyCredentials) {
+        this.proxyAuthorization = proxyCredentials == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (proxyCredentials.getUserName() + ":" + new String(proxyCredentials.getPassword()))
+                        .getBytes(StandardCharsets.UTF_8));
+        this.direct = builder(connectTimeout, settings).executor(Runnable::run).build();
         this.ownPool = Executors.newCachedThreadPool(daemonThreads());
-        this.pooledFactory = () -> builder(connectTimeout).executor(ownPool).build();
+        this.pooledFactory = () -> builder(connectTimeout, settings).executor(ownPool).build();
         this.ownsClients = true;
     }
 
@@ -87,8 +98,25 @@ public final class JdkHttpTransport implements HttpTransport {
      * redirect is followed.
      */
     public static JdkHttpTransport create(Duration connectTimeout) {
+        return create(connectTimeout, b -> { }, null);
+    }
+
+    /**
+     * {@link #create(Duration)} with {@code settings} applied to each JDK client it builds (a proxy, TLS,
+     * HTTP/1.1; the transport still sets the executors and refuses redirects), and {@code proxyCredentials}, or
+     * null, sent as Basic {@code Proxy-Authorization} with every request: the JDK hands it to proxies only, never
+     * to the server. Not an {@code authenticator} in {@code settings}: with one, the JDK drops the
+     * {@code Authorization} header that carries the API key.
+     *
+     * <pre>{@code
+     * JdkHttpTransport.create(Duration.ofSeconds(10), b -> b.proxy(ProxySelector.of(proxyAddress)), null);
+     * }</pre>
+     */
+    public static JdkHttpTransport create(Duration connectTimeout, Consumer<HttpClient.Builder> settings,
+                                          PasswordAuthentication proxyCredentials) {
         Objects.requireNonNull(connectTimeout, "connectTimeout == null");
-        return new JdkHttpTransport(connectTimeout);
+        Objects.requireNonNull(settings, "settings == null");
+        return new JdkHttpTransport(connectTimeout, settings, proxyCredentials);
     }
 
     private HttpClient pooled() {
@@ -102,11 +130,12 @@ public final class JdkHttpTransport implements HttpTransport {
         return client;
     }
 
-    private static HttpClient.Builder builder(Duration connectTimeout) {
-        return HttpClient.newBuilder()
+    private static HttpClient.Builder builder(Duration connectTimeout, Consumer<HttpClient.Builder> settings) {
+        HttpClient.Builder b = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_2);
+        settings.accept(b);
+        return b.followRedirects(HttpClient.Redirect.NEVER); // after the settings: a redirect would carry the key
     }
 
     private static ThreadFactory daemonThreads() {
@@ -127,7 +156,7 @@ public final class JdkHttpTransport implements HttpTransport {
     @Override
     public HttpResponse send(HttpRequest request) {
         java.net.http.HttpResponse<InputStream> r = sendBlocking(request);
-        BlockingBody body = (BlockingBody) r.body();
+        BlockingBody body = bodyOf(request, r);
         try {
             return new HttpResponse(r.statusCode(), body.headers(), body.readAll());
         } catch (IOException e) {
@@ -138,7 +167,16 @@ public final class JdkHttpTransport implements HttpTransport {
     @Override
     public StreamingResponse sendStreaming(HttpRequest request) {
         java.net.http.HttpResponse<InputStream> r = sendBlocking(request);
-        return new JdkStreamingResponse(r.statusCode(), (BlockingBody) r.body());
+        return new JdkStreamingResponse(r.statusCode(), bodyOf(request, r));
+    }
+
+    /** The body; the JDK has none for a proxy's refusal of a CONNECT tunnel (a 407, say): that reads as empty. */
+    private static BlockingBody bodyOf(HttpRequest request, java.net.http.HttpResponse<InputStream> r) {
+        if (r.body() != null) return (BlockingBody) r.body();
+        BlockingBody empty = new BlockingBody(BodyLimits.of(request), r.statusCode(),
+                Headers.wrapCaseInsensitive(r.headers().map()), false);
+        empty.onComplete();
+        return empty;
     }
 
     private java.net.http.HttpResponse<InputStream> sendBlocking(HttpRequest request) {
@@ -268,7 +306,7 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     /** The JDK's request; its IllegalArgumentException can quote a header value (a key), so only its type is kept. */
-    private static java.net.http.HttpRequest toJdk(HttpRequest request) {
+    private java.net.http.HttpRequest toJdk(HttpRequest request) {
         try {
             return toJdkUnchecked(request);
         } catch (IllegalArgumentException e) {
@@ -277,13 +315,14 @@ public final class JdkHttpTransport implements HttpTransport {
         }
     }
 
-    private static java.net.http.HttpRequest toJdkUnchecked(HttpRequest request) {
+    private java.net.http.HttpRequest toJdkUnchecked(HttpRequest request) {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(request.uri());
         if ("http".equalsIgnoreCase(request.uri().getScheme())) {
             // no h2c upgrade dance on plain http (loopback only): it costs a round trip and confuses simple servers
             b.version(HttpClient.Version.HTTP_1_1);
         }
         if (request.timeout() != null) b.timeout(request.timeout());
+        if (proxyAuthorization != null) b.header("Proxy-Authorization", proxyAuthorization);
         request.headers().toMap().forEach((name, values) -> {
             if (!RESTRICTED.contains(name)) {
                 for (String v : values) b.header(name, v);
@@ -347,7 +386,8 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     private static final class JdkAsyncStreamingResponse implements AsyncStreamingResponse {
-        private final java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+        private final int statusCode;
+        private final Flow.Publisher<List<ByteBuffer>> publisher;
         private final Headers headers;
         final BodyLimits limits;
         private final AtomicBoolean subscribed = new AtomicBoolean();
@@ -356,13 +396,23 @@ public final class JdkHttpTransport implements HttpTransport {
 
         JdkAsyncStreamingResponse(java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> response,
                                   BodyLimits limits) {
-            this.response = response;
+            this.statusCode = response.statusCode();
+            this.publisher = response.body() != null ? response.body() : JdkAsyncStreamingResponse::none;
             this.headers = Headers.wrapCaseInsensitive(response.headers().map());
             this.limits = limits;
         }
 
-        @Override public int statusCode() { return response.statusCode(); }
+        @Override public int statusCode() { return statusCode; }
         @Override public Headers headers() { return headers; }
+
+        /** The body of a proxy's refusal of a CONNECT tunnel, which the JDK does not give: empty. */
+        private static void none(Flow.Subscriber<? super List<ByteBuffer>> subscriber) {
+            subscriber.onSubscribe(new Flow.Subscription() {
+                @Override public void request(long n) { }
+                @Override public void cancel() { }
+            });
+            subscriber.onComplete();
+        }
 
         @Override
         public Flow.Publisher<List<ByteBuffer>> body() {
@@ -375,7 +425,7 @@ public final class JdkHttpTransport implements HttpTransport {
                     subscriber.onError(new IllegalStateException("the body can be subscribed to once"));
                     return;
                 }
-                response.body().subscribe(new TimedSubscriber(new Flow.Subscriber<>() {
+                publisher.subscribe(new TimedSubscriber(new Flow.Subscriber<>() {
                     @Override
                     public void onSubscribe(Flow.Subscription s) {
                         subscription.set(s);
@@ -398,7 +448,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 s.cancel();
             } else if (subscribed.compareAndSet(false, true)) {
                 // the JDK frees an exchange whose body publisher is cancelled, never one left unsubscribed
-                response.body().subscribe(new Flow.Subscriber<>() {
+                publisher.subscribe(new Flow.Subscriber<>() {
                     @Override public void onSubscribe(Flow.Subscription sub) { sub.cancel(); }
                     @Override public void onNext(List<ByteBuffer> item) { }
                     @Override public void onError(Throwable error) { }

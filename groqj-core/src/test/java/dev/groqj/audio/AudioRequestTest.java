@@ -189,7 +189,7 @@ class AudioRequestTest {
 
         assertThat(once.isRepeatable()).isFalse();
         assertThat(once.open().readAllBytes()).isEqualTo(AUDIO);
-        assertThatThrownBy(once::open).isInstanceOf(IOException.class).hasMessageContaining("Supplier<InputStream>");
+        assertThatThrownBy(once::open).isInstanceOf(IOException.class).hasMessageContaining("pass an opener");
     }
 
     @Test

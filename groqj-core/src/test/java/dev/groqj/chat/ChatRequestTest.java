@@ -38,6 +38,14 @@ class ChatRequestTest {
     }
 
     @Test
+    void numericParametersTakeIntegerLiteralsAndStaySetInACopy() {
+        ChatRequest request = base().temperature(1).topP(1).seed(42).maxCompletionTokens(100).build();
+
+        assertThat(json(request.toBuilder().build())).contains("\"temperature\":1.0", "\"top_p\":1.0",
+                "\"max_completion_tokens\":100", "\"seed\":42");
+    }
+
+    @Test
     void everyTypedParameterHasItsWireName() {
         JsonNode body = Json.MAPPER.valueToTree(base()
                 .temperature(0.2).topP(0.9).maxCompletionTokens(64).seed(7L).user("u")

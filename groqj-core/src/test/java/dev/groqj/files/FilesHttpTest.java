@@ -4,6 +4,8 @@ import dev.groqj.GroqClient;
 import dev.groqj.Page;
 import dev.groqj.ScriptedServer;
 import dev.groqj.ScriptedServer.Scripted;
+import dev.groqj.audio.AudioFile;
+import dev.groqj.audio.TranscriptionRequest;
 import dev.groqj.error.FileSourceException;
 import dev.groqj.error.NotFoundException;
 import dev.groqj.error.ValidationException;
@@ -19,7 +21,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,14 +196,28 @@ class FilesHttpTest {
     @Test
     void unreadableSourceFailsAnAsyncUploadWithFileSourceExceptionAndIsNotRetried() {
         AtomicInteger opens = new AtomicInteger();
-        FileSource gone = FileSource.of(() -> {
-            opens.incrementAndGet();
-            throw new UncheckedIOException(new IOException("bucket gone"));
-        }, "batch.jsonl");
+        FileSource gone = FileSource.of(() -> openBucket(opens), "batch.jsonl");
         GroqClient retrying = GroqClient.builder().apiKey("gsk_test").baseUrl(server.baseUrl()).maxRetries(3).build();
 
         assertThatThrownBy(() -> retrying.async().files().upload(FileUploadRequest.builder().file(gone).build()).join())
                 .hasCauseInstanceOf(FileSourceException.class).hasMessageContaining("bucket gone");
         assertThat(opens).hasValue(1);
+    }
+
+    @Test
+    void openerThrowingIOExceptionFailsABlockingTranscriptionOnceWithFileSourceException() {
+        AtomicInteger opens = new AtomicInteger();
+        GroqClient retrying = GroqClient.builder().apiKey("gsk_test").baseUrl(server.baseUrl()).maxRetries(3).build();
+
+        assertThatThrownBy(() -> retrying.audio().transcribe(TranscriptionRequest.builder()
+                .file(AudioFile.of(() -> openBucket(opens), "talk.ogg")).model("whisper-large-v3").build()))
+                .isInstanceOf(FileSourceException.class).hasMessageContaining("bucket gone");
+        assertThat(opens).hasValue(1);
+    }
+
+    /** Stands for a storage client whose open method throws a checked IOException. */
+    private static InputStream openBucket(AtomicInteger opens) throws IOException {
+        opens.incrementAndGet();
+        throw new IOException("bucket gone");
     }
 }
