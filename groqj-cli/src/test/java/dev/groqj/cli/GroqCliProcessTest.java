@@ -53,6 +53,22 @@ class GroqCliProcessTest {
     }
 
     @Test
+    void pipedStdinFollowsTheArgumentAndAnOpenSilentPipeIsNotWaitedFor(@TempDir Path dir) throws Exception {
+        Process piped = groqj(dir.resolve("piped"), "chat", "Review this").start();
+        piped.getOutputStream().write("data\n".getBytes(StandardCharsets.UTF_8));
+        piped.getOutputStream().close();
+        Process silent = groqj(dir.resolve("silent"), "chat", "Review this").start(); // its stdin stays open
+
+        String pipedOut = new String(piped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String silentOut = new String(silent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(piped.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(silent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(pipedOut).isEqualTo("You said: Review this\n\ndata" + System.lineSeparator());
+        assertThat(silentOut).isEqualTo("You said: Review this" + System.lineSeparator());
+    }
+
+    @Test
     void sandboxPrintsExportsThatOtherCommandsUseAndStopsOnSignal(@TempDir Path dir) throws Exception {
         Process process = groqj(dir.resolve("stderr"), "sandbox").start();
         try {
