@@ -182,6 +182,9 @@ final class ChatCommand extends ApiCommand {
         return true;
     }
 
+    /** A message as /save writes it: role, then content. */
+    record SavedMessage(String role, String content) { }
+
     private void save(Path file, List<Message> history) {
         List<Message> turns = new ArrayList<>();
         if (system != null) turns.add(Message.system(system));
@@ -194,7 +197,7 @@ final class ChatCommand extends ApiCommand {
         } else {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("model", model);
-            json.put("messages", turns.stream().map(m -> Map.of("role", m.role(), "content", m.content())).toList());
+            json.put("messages", turns.stream().map(m -> new SavedMessage(m.role(), m.content())).toList());
             text = toJson(json) + "\n";
         }
         try {
