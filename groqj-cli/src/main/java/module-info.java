@@ -4,6 +4,8 @@ module dev.groqj.cli {
     requires dev.groqj.testkit;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
+    requires org.jline.reader;
+    requires org.jline.terminal;
 
     opens dev.groqj.cli to info.picocli; // picocli sets the annotated option fields
 }

@@ -14,25 +14,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** {@code groqj chat}: one answer streamed to stdout, or a conversation when stdin is a terminal. */
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"Chat with a model. The answer streams to stdout as it is written.",
-                "The prompt comes from the arguments, else from stdin; with neither, on a terminal,",
-                "a conversation starts that remembers what was said (/reset forgets, Ctrl-D quits)."},
+                "The prompt is the arguments, then any text piped to stdin after a blank line. With neither,"
+                        + " on a terminal, a conversation starts that remembers what was said: line editing,"
+                        + " history in ~/.groqj_history (Up, Ctrl-R), /help lists its commands, Ctrl-D quits."},
         footer = {"", "Examples:",
                 "  groqj chat \"Explain backpressure in one paragraph\"",
-                "  git diff | groqj chat --system \"Review this diff\" --model openai/gpt-oss-120b",
+                "  git diff | groqj chat \"Review this diff\" --model openai/gpt-oss-120b",
                 "  groqj chat --json \"Three primary colors as JSON\" --output json",
                 "  groqj chat --reasoning --model openai/gpt-oss-20b \"Is 221 prime?\""})
 final class ChatCommand extends ApiCommand {
@@ -67,13 +76,15 @@ final class ChatCommand extends ApiCommand {
     @Override
     int run(Connection connection) throws IOException {
         GroqClient client = connection.client();
-        if (!prompt.isEmpty()) return answerOnce(client, String.join(" ", prompt));
-        if (environment().interactive()) return converse(client);
-        String piped = new String(environment().stdin().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (piped.isEmpty()) {
+        String argument = prompt.isEmpty() ? null : String.join(" ", prompt);
+        if (argument == null && environment().interactive()) return converse(client);
+        String piped = environment().pipedInput();
+        piped = piped == null || piped.isBlank() ? null : piped.strip();
+        if (argument == null && piped == null) {
             throw new ParameterException(spec.commandLine(), "No prompt: give it as arguments or on stdin");
         }
-        return answerOnce(client, piped);
+        if (argument == null) return answerOnce(client, piped);
+        return answerOnce(client, piped == null ? argument : argument + "\n\n" + piped);
     }
 
     private int answerOnce(GroqClient client, String text) {
@@ -86,37 +97,115 @@ final class ChatCommand extends ApiCommand {
         return GroqCli.OK;
     }
 
-    /** A conversation on the terminal: each turn sends the whole history. An error ends the turn, not the talk. */
+    /**
+     * A conversation on the terminal, edited with JLine (arrows, history, Ctrl-R): each turn sends the whole
+     * history; /commands stay local. An error ends the turn, not the talk.
+     */
     private int converse(GroqClient client) throws IOException {
-        PrintWriter out = out();
-        err().println("groqj chat with " + model + ". Type a message and press Enter; /reset forgets, Ctrl-D quits.");
+        err().println("groqj chat with " + model + ". Type a message and press Enter; /help lists commands, Ctrl-D quits.");
         err().flush();
-        BufferedReader in = new BufferedReader(new InputStreamReader(environment().stdin(), StandardCharsets.UTF_8));
         List<Message> history = new ArrayList<>();
-        while (true) {
-            out.print("> ");
-            out.flush();
-            String line = in.readLine();
-            if (line == null || line.strip().equals("/exit")) break;
-            line = line.strip();
-            if (line.isEmpty()) continue;
-            if (line.equals("/reset")) {
-                history.clear();
-                err().println("(conversation forgotten)");
-                continue;
+        try (Terminal terminal = environment().terminal()) {
+            LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("groqj");
+            Path historyFile = environment().historyFile();
+            if (historyFile != null) builder.variable(LineReader.HISTORY_FILE, historyFile);
+            LineReader reader = builder.build();
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine("> ").strip();
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C clears the line
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                if (line.isEmpty()) continue;
+                if (line.startsWith("/")) {
+                    if (!replCommand(line, history)) break;
+                    continue;
+                }
+                history.add(Message.user(line));
+                try {
+                    history.add(Message.assistant(stream(client, request(history))));
+                } catch (GroqException e) {
+                    history.remove(history.size() - 1);
+                    err().println(GroqCli.describe(e));
+                }
+                err().flush();
             }
-            history.add(Message.user(line));
-            try {
-                history.add(Message.assistant(stream(client, request(history))));
-            } catch (GroqException e) {
-                history.remove(history.size() - 1);
-                err().println(GroqCli.describe(e));
-            }
-            err().flush();
+            reader.getHistory().save();
         }
-        out.println();
-        out.flush();
         return GroqCli.OK;
+    }
+
+    /** Runs a REPL command, never sent to the model; false to quit. */
+    private boolean replCommand(String line, List<Message> history) {
+        String name = line.split("\\s+", 2)[0];
+        String argument = line.substring(name.length()).strip();
+        PrintWriter err = err();
+        switch (name) {
+            case "/exit", "/quit" -> {
+                return false;
+            }
+            case "/help" -> err.println(String.join(System.lineSeparator(),
+                    "/model NAME   talk to another model from now on (now " + model + ")",
+                    "/system TEXT  set the system message; /system alone removes it",
+                    "/reset        forget the conversation",
+                    "/save FILE    save the conversation: FILE.md as Markdown, else JSON",
+                    "/exit         quit (or Ctrl-D); Up/Down recall lines, Ctrl-R searches them"));
+            case "/model" -> {
+                if (argument.isEmpty()) {
+                    err.println("model: " + model + " (/model NAME changes it)");
+                } else {
+                    model = argument;
+                    err.println("(model: " + model + ")");
+                }
+            }
+            case "/system" -> {
+                system = argument.isEmpty() ? null : argument;
+                err.println(system == null ? "(no system message)" : "(system message set)");
+            }
+            case "/reset" -> {
+                history.clear();
+                err.println("(conversation forgotten)");
+            }
+            case "/save" -> {
+                if (argument.isEmpty()) {
+                    err.println("groqj: /save needs a file name, e.g. /save talk.md");
+                } else {
+                    save(Path.of(argument), history);
+                }
+            }
+            default -> err.println("groqj: unknown command " + name + "; /help lists them");
+        }
+        err.flush();
+        return true;
+    }
+
+    /** A message as /save writes it: role, then content. */
+    record SavedMessage(String role, String content) { }
+
+    private void save(Path file, List<Message> history) {
+        List<Message> turns = new ArrayList<>();
+        if (system != null) turns.add(Message.system(system));
+        turns.addAll(history);
+        String text;
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")) {
+            StringBuilder md = new StringBuilder("# groqj chat with " + model + "\n");
+            for (Message m : turns) md.append("\n## ").append(m.role()).append("\n\n").append(m.content()).append('\n');
+            text = md.toString();
+        } else {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("model", model);
+            json.put("messages", turns.stream().map(m -> new SavedMessage(m.role(), m.content())).toList());
+            text = toJson(json) + "\n";
+        }
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            err().println("(saved " + turns.size() + " messages to " + file + ")");
+        } catch (IOException e) {
+            err().println("groqj: cannot write " + file + ": " + e.getMessage());
+        }
     }
 
     ChatRequest request(List<Message> turns) {
@@ -177,7 +266,7 @@ final class ChatCommand extends ApiCommand {
             }
         } finally {
             if (thinking) err.println(dim ? RESET : "");
-            out.println();
+            if (answer.length() > 0) out.println(); // ends the answer's line; no stray blank line before an error
             out.flush();
             err.flush();
         }

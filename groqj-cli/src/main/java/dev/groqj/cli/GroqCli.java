@@ -40,10 +40,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
         subcommands = {
                 ChatCommand.class, ModelsCommand.class, TranscribeCommand.class, TranslateCommand.class,
                 SpeakCommand.class, HealthCommand.class, SandboxCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class},
+                CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
-                "With GROQ_API_KEY set, commands talk to Groq (or to GROQ_BASE_URL). Without it they answer",
-                "from an embedded sandbox (FakeGroqServer) and say so on stderr.",
+                "With GROQ_API_KEY set, commands talk to Groq (or to GROQ_BASE_URL). Without it they answer"
+                        + " from an embedded sandbox (FakeGroqServer) and say so on stderr.",
                 "",
                 "Exit codes: 0 ok, 2 usage, 3 API error, 4 network or timeout.",
                 "",
@@ -86,6 +86,8 @@ public final class GroqCli implements Callable<Integer> {
         CommandLine cli = new CommandLine(new GroqCli(environment));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(GroqCli::handle);
+        cli.setParameterExceptionHandler(GroqCli::usageError);
+        cli.setUsageHelpAutoWidth(true); // wraps help to the terminal, not at 80 columns
         return cli;
     }
 
@@ -96,6 +98,16 @@ public final class GroqCli implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "Missing a command, e.g. `groqj demo`");
+    }
+
+    /** A usage error: one line, then where help is; never the whole help. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("groqj: " + e.getMessage());
+        err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return USAGE;
     }
 
     private static int handle(Exception e, CommandLine cli, ParseResult parsed) {

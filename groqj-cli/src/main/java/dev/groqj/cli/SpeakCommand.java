@@ -16,18 +16,22 @@ import java.util.Map;
 /** {@code groqj speak TEXT -o FILE}: text to speech, written to a file as it arrives. */
 @Command(name = "speak", mixinStandardHelpOptions = true,
         description = "Speak text aloud into an audio file.",
-        footer = {"", "Examples:",
+        footer = {"", "Groq's Orpheus models speak only WAV: with them groqj writes WAV whatever the file's"
+                + " extension, and says so when the name suggests another format.",
+                "", "Examples:",
                 "  groqj speak \"Your build is green.\" -o done.wav",
                 "  groqj speak \"Bonjour\" --voice hannah --speed 1.2 -o hello.wav"})
 final class SpeakCommand extends ApiCommand {
     static final String DEFAULT_MODEL = "canopylabs/orpheus-v1-english";
     static final String DEFAULT_VOICE = "autumn";
+    private static final String ORPHEUS = "canopylabs/orpheus";
 
     @Parameters(paramLabel = "TEXT", arity = "1..*", description = "What to say; several words are joined.")
     List<String> text;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true,
-            description = "Where to write the audio; its extension picks the format unless --format says.")
+            description = "Where to write the audio; for models other than Orpheus its extension picks the"
+                    + " format unless --format says.")
     Path file;
 
     @Option(names = {"-m", "--model"}, defaultValue = DEFAULT_MODEL, description = "Default: ${DEFAULT-VALUE}.")
@@ -37,7 +41,8 @@ final class SpeakCommand extends ApiCommand {
             description = "Default: ${DEFAULT-VALUE}; orpheus also has diana, hannah, austin, daniel, troy.")
     String voice;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "wav, mp3, flac, ogg or mulaw.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "wav (Orpheus models: only wav); mp3, flac, ogg or mulaw with playai-tts.")
     SpeechFormat format;
 
     @Option(names = "--speed", description = "0.5 to 5; default 1.")
@@ -46,7 +51,7 @@ final class SpeakCommand extends ApiCommand {
     @Override
     int run(Connection connection) {
         SpeechRequest.Builder request = SpeechRequest.builder().model(model).voice(voice)
-                .input(String.join(" ", text)).responseFormat(format != null ? format : formatOf(file));
+                .input(String.join(" ", text)).responseFormat(format != null ? format : defaultFormat());
         if (speed != null) request.speed(speed);
         long bytes = connection.client().audio().speech(request.build(), file);
         if (common.json()) {
@@ -59,6 +64,17 @@ final class SpeakCommand extends ApiCommand {
             out().flush();
         }
         return GroqCli.OK;
+    }
+
+    /** WAV for Orpheus, which speaks nothing else (noting a file named otherwise); else the file's extension. */
+    private SpeechFormat defaultFormat() {
+        if (!model.startsWith(ORPHEUS)) return formatOf(file);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.contains(".") && !name.endsWith(".wav")) {
+            err().println("groqj: " + model + " speaks only WAV; " + file + " will hold WAV audio");
+            err().flush();
+        }
+        return SpeechFormat.WAV;
     }
 
     private SpeechFormat formatOf(Path path) {

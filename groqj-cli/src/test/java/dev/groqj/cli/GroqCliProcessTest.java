@@ -5,6 +5,7 @@ import dev.groqj.testkit.FakeGroqServer;
 import dev.groqj.testkit.ScriptedResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -50,6 +51,94 @@ class GroqCliProcessTest {
         assertThat(process.exitValue()).as(out).isZero();
         assertThat(out).contains("[9/9]", "All 9 steps worked", "StreamException after").doesNotContain("FAILED");
         assertThat(Files.readString(stderr)).isEqualTo(DemoCommand.NOTICE + System.lineSeparator());
+    }
+
+    @Test
+    void pipedStdinFollowsTheArgumentAndAnOpenSilentPipeIsNotWaitedFor(@TempDir Path dir) throws Exception {
+        Process piped = groqj(dir.resolve("piped"), "chat", "Review this").start();
+        piped.getOutputStream().write("data\n".getBytes(StandardCharsets.UTF_8));
+        piped.getOutputStream().close();
+        Process silent = groqj(dir.resolve("silent"), "chat", "Review this").start(); // its stdin stays open
+
+        String pipedOut = new String(piped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String silentOut = new String(silent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(piped.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(silent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(pipedOut).isEqualTo("You said: Review this\n\ndata" + System.lineSeparator());
+        assertThat(silentOut).isEqualTo("You said: Review this" + System.lineSeparator());
+    }
+
+    /** A real terminal: tmux runs the REPL, send-keys types, capture-pane reads the screen. */
+    @Test
+    @EnabledIf("hasTmux")
+    void theReplOnARealTerminalRecallsLinesWithUpAndCtrlR(@TempDir Path dir) throws Exception {
+        Path history = dir.resolve("history");
+        String session = "groqj-test-" + ProcessHandle.current().pid();
+        tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "env", "-u", "GROQ_API_KEY",
+                "-u", "GROQ_BASE_URL", "GROQJ_HISTORY=" + history,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), GroqCli.class.getName(), "chat");
+        try {
+            // keys go in only at a prompt: between prompts the terminal is not in raw mode
+            String prompt = "\n>"; // capture-pane drops the prompt's trailing space
+            awaitScreen(session, prompt, 1);
+            tmux("send-keys", "-t", session, "hello world", "Enter");
+            awaitScreen(session, prompt, 2);
+            tmux("send-keys", "-t", session, "second", "Enter");
+            awaitScreen(session, prompt, 3);
+            tmux("send-keys", "-t", session, "Up", "Up", "Enter");
+            awaitScreen(session, prompt, 4);
+            assertThat(screen(session)).containsSubsequence("You said: hello world", "You said: hello world");
+            tmux("send-keys", "-t", session, "C-r", "seco");
+            awaitScreen(session, "search", 1); // JLine's search prompt
+            tmux("send-keys", "-t", session, "Enter");
+            awaitScreen(session, prompt, 5);
+            assertThat(screen(session)).containsSubsequence("You said: second", "You said: second");
+            tmux("send-keys", "-t", session, "/help", "Enter");
+            awaitScreen(session, "/model NAME", 1);
+            tmux("send-keys", "-t", session, "C-d");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (tmux("has-session", "-t", session) == 0 && System.nanoTime() < deadline) Thread.sleep(100);
+            assertThat(Files.readAllLines(history)).anySatisfy(l -> assertThat(l).endsWith(":hello world"))
+                    .anySatisfy(l -> assertThat(l).endsWith(":/help"));
+        } finally {
+            tmux("kill-session", "-t", session);
+        }
+    }
+
+    static boolean hasTmux() {
+        try {
+            return tmux("-V") == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static int tmux(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tmux"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor();
+    }
+
+    private static String screen(String session) throws IOException, InterruptedException {
+        Process capture = new ProcessBuilder("tmux", "capture-pane", "-p", "-t", session).start();
+        String screen = new String(capture.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        capture.waitFor();
+        return screen;
+    }
+
+    /** Waits until {@code text} is on the screen {@code times} times (a count, since lines repeat). */
+    private static void awaitScreen(String session, String text, int times) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String screen = "";
+        while (System.nanoTime() < deadline) {
+            screen = screen(session);
+            if (screen.split(java.util.regex.Pattern.quote(text), -1).length - 1 >= times) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not " + times + "x '" + text + "' on the screen:\n" + screen);
     }
 
     @Test

@@ -136,6 +136,53 @@ class GroqCliTest {
     }
 
     @Test
+    void chatSendsTheArgumentThenPipedStdin() {
+        CliRun run = CliRun.run(groq, "data\n", false, "chat", "Review", "this");
+
+        assertThat(run.exit()).isZero();
+        assertThat(chatRequests().get(0).json().get("messages").get(0).get("content").asString())
+                .isEqualTo("Review this\n\ndata");
+    }
+
+    @Test
+    void replCommandsStayLocalAndChangeTheNextTurn(@TempDir Path dir) throws IOException {
+        Path history = dir.resolve("history");
+        Path saved = dir.resolve("talk.json");
+        String typed = String.join("\n", "/help", "first", "/model llama-3.1-8b-instant", "/system Be brief.",
+                "second", "/save " + saved, "/x", "/reset", "third", "");
+
+        CliRun run = CliRun.run(Map.of("GROQ_API_KEY", server.apiKey(), "GROQ_BASE_URL", server.baseUrl(),
+                "GROQJ_HISTORY", history.toString()), typed, true, "chat");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).contains("/model NAME", "/save FILE", "groqj: unknown command /x; /help lists them");
+        List<RecordedRequest> requests = chatRequests();
+        assertThat(requests).hasSize(3);
+        assertThat(requests).noneSatisfy(r -> assertThat(r.json().toString()).contains("/help"));
+        JsonValue second = requests.get(1).json();
+        assertThat(second.get("model").asString()).isEqualTo("llama-3.1-8b-instant");
+        assertThat(second.get("messages").get(0).get("content").asString()).isEqualTo("Be brief.");
+        assertThat(second.get("messages").asList()).hasSize(4); // system, first, its answer, second
+        assertThat(requests.get(2).json().get("messages").asList()).hasSize(2); // system, third
+        JsonNode talk = tree(Files.readString(saved));
+        assertThat(talk.get("model").asText()).isEqualTo("llama-3.1-8b-instant");
+        assertThat(talk.get("messages")).hasSize(5);
+        assertThat(talk.get("messages").get(4).get("content").asText()).isEqualTo("You said: second");
+        assertThat(Files.readAllLines(history)).anySatisfy(l -> assertThat(l).endsWith("first"))
+                .anySatisfy(l -> assertThat(l).endsWith("/reset"));
+    }
+
+    @Test
+    void replSavesMarkdownByExtension(@TempDir Path dir) throws IOException {
+        Path saved = dir.resolve("talk.md");
+
+        CliRun.run(groq, "hello\n/save " + saved + "\n", true, "chat");
+
+        assertThat(Files.readString(saved)).startsWith("# groqj chat with llama-3.3-70b-versatile")
+                .contains("## user\n\nhello\n", "## assistant\n\nYou said: hello\n");
+    }
+
+    @Test
     void chatJsonModeWithJsonOutputPrintsTheCompletion() {
         CliRun run = CliRun.run(groq, "chat", "--json", "--output", "json", "Three colors");
 
@@ -241,6 +288,49 @@ class GroqCliTest {
     }
 
     @Test
+    void aUsageErrorIsOneLineAndWhereHelpIs() {
+        CliRun run = CliRun.run(groq, "chat", "--bogus", "Hi");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).containsExactly("groqj: Unknown option: '--bogus'", "Try 'groqj chat --help'.");
+    }
+
+    @Test
+    void anErrorBeforeAnyAnswerPrintsNoBlankLine() {
+        server.enqueue(Endpoint.CHAT_COMPLETIONS, ScriptedResponse.error(400, "invalid_request_error",
+                "bad_thing", "Something was wrong"));
+
+        CliRun run = CliRun.run(groq, "chat", "--max-retries", "0", "Hi");
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("groqj: 400");
+    }
+
+    @Test
+    void sandboxOnABusyPortSaysSoInOneLine() throws IOException {
+        try (ServerSocket busy = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.run(Map.of(), "sandbox", "--port", String.valueOf(busy.getLocalPort()));
+
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                    .startsWith("groqj: cannot listen on port " + busy.getLocalPort()).doesNotContain("Exception"));
+        }
+    }
+
+    @Test
+    void completionPrintsAScriptForBashAndZsh() {
+        for (String shell : List.of("bash", "zsh")) {
+            CliRun run = CliRun.run(Map.of(), "completion", shell);
+
+            assertThat(run.exit()).as(shell).isZero();
+            assertThat(run.out()).as(shell).contains("complete -F _complete_groqj", "bashcompinit", "transcribe");
+        }
+        assertThat(CliRun.run(Map.of(), "completion", "fish").exit()).isEqualTo(2);
+    }
+
+    @Test
     void aRequestRefusedBeforeSendingExits2NamingTheParameter(@TempDir Path dir) throws IOException {
         Path wav = Files.write(dir.resolve("a.wav"), new byte[] {1, 2, 3});
 
@@ -287,6 +377,18 @@ class GroqCliTest {
     }
 
     @Test
+    void speakToAnMp3WithTheDefaultModelWritesWavAndSaysSo(@TempDir Path dir) {
+        Path mp3 = dir.resolve("a.mp3");
+
+        CliRun run = CliRun.run(groq, "speak", "Hello", "-o", mp3.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).isEqualTo("groqj: " + SpeakCommand.DEFAULT_MODEL + " speaks only WAV; " + mp3
+                + " will hold WAV audio" + System.lineSeparator());
+        assertThat(server.takeRequest().json().get("response_format").asString()).isEqualTo("wav");
+    }
+
+    @Test
     void transcribeWithWordsPrintsEachWordsTimes(@TempDir Path dir) {
         Path wav = dir.resolve("two.wav");
         CliRun.run(groq, "speak", "two words", "-o", wav.toString());
@@ -323,7 +425,7 @@ class GroqCliTest {
     void everyCommandHasHelpWithAnExample() {
         CommandLine cli = GroqCli.commandLine(new CliEnvironment(Map.of(), System.in, false));
         assertThat(cli.getSubcommands()).containsKeys("chat", "models", "transcribe", "translate", "speak",
-                "health", "sandbox", "demo");
+                "health", "sandbox", "demo", "completion");
         for (String name : cli.getSubcommands().keySet()) {
             if (name.equals("help")) continue;
             CliRun run = CliRun.run(Map.of(), name, "--help");
@@ -331,6 +433,18 @@ class GroqCliTest {
             assertThat(run.out()).as(name).contains("Usage: groqj " + name).contains("Example").contains("groqj " + name + " ");
         }
         assertThat(CliRun.run(Map.of(), "--help").out()).contains("Example");
+    }
+
+    @Test
+    void helpWrapsToTheTerminalWidth() {
+        CommandLine cli = GroqCli.commandLine(new CliEnvironment(Map.of(), System.in, false));
+        assertThat(cli.isUsageHelpAutoWidth()).isTrue();
+        cli.setUsageHelpAutoWidth(false);
+        cli.setUsageHelpWidth(60);
+        for (CommandLine command : cli.getSubcommands().values()) {
+            String help = command.getUsageMessage();
+            assertThat(help.lines()).as(command.getCommandName()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(60));
+        }
     }
 
     @Test
