@@ -4,8 +4,6 @@ import dev.groqj.GroqConfig;
 import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
 import dev.groqj.auth.AuthProvider;
-import dev.groqj.error.ApiException;
-import dev.groqj.error.ApiException.ErrorDetails;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.ValidationException;
@@ -276,7 +274,6 @@ public final class ApiClient {
         }
 
         private GroqException error(int status, Headers headers, byte[] body) {
-            if (status >= 300 && status < 400) return redirect(status, headers, body);
             return ErrorMapper.map(status, headers, body, rateLimitStatus(), resilience.clock());
         }
 
@@ -321,16 +318,6 @@ public final class ApiClient {
                 resilience.listener().responseHeaders(call, status, headers.firstOrNull("x-request-id"));
             }
         }
-    }
-
-    /** A redirect is never followed: the key would go along to wherever it points. */
-    private static ApiException redirect(int status, Headers headers, byte[] body) {
-        ErrorDetails d = ErrorMapper.details(status, headers, body);
-        String location = headers.firstOrNull("location");
-        String message = "redirect to " + (location == null ? "(no Location)" : location)
-                + " not followed: groqj sends requests, and the API key, only to the configured base URL";
-        return new ApiException(new ErrorDetails(status, message, d.type(), d.code(), d.param(),
-                d.failedGeneration(), d.requestId(), d.rawBody(), headers));
     }
 
     private static boolean isSuccess(int status) {

@@ -28,7 +28,7 @@ public final class ErrorMapper {
     }
 
     public static ApiException map(int status, Headers headers, byte[] body, RateLimitStatus limits, Clock clock) {
-        ErrorDetails d = details(status, headers, body);
+        ErrorDetails d = status >= 300 && status < 400 ? redirect(status, headers, body) : details(status, headers, body);
         switch (status) {
             case 400: return new BadRequestException(d);
             case 401: return new AuthenticationException(d);
@@ -40,6 +40,16 @@ public final class ErrorMapper {
             case 498: return new CapacityExceededException(d);
             default: return status >= 500 && status <= 599 ? new ServerException(d) : new ApiException(d);
         }
+    }
+
+    /** A redirect is never followed (the key would go along to wherever it points): its details say so. */
+    private static ErrorDetails redirect(int status, Headers headers, byte[] body) {
+        ErrorDetails d = details(status, headers, body);
+        String location = headers.firstOrNull("location");
+        String message = "redirect to " + (location == null ? "(no Location)" : location)
+                + " not followed: groqj sends requests, and the API key, only to the configured base URL";
+        return new ErrorDetails(status, message, d.type(), d.code(), d.param(), d.failedGeneration(), d.requestId(),
+                d.rawBody(), headers);
     }
 
     /** Parses Groq's {@code {"error":{message,type,code,param,failed_generation}}}; a body of another shape is kept raw. */
