@@ -12,6 +12,7 @@ module dev.groqj.core {
     exports dev.groqj.models;
     exports dev.groqj.observability;
     exports dev.groqj.resilience;
+    exports dev.groqj.responses;
     exports dev.groqj.transport;
 
     // Jackson maps the wire records of these packages by reflection.
@@ -21,6 +22,7 @@ module dev.groqj.core {
     opens dev.groqj.chat to com.fasterxml.jackson.databind;
     opens dev.groqj.files to com.fasterxml.jackson.databind;
     opens dev.groqj.models to com.fasterxml.jackson.databind;
+    opens dev.groqj.responses to com.fasterxml.jackson.databind;
 
     // Named in the API: JdkHttpTransport(HttpClient); CircuitBreaker, an injection point.
     requires transitive java.net.http;

@@ -5,6 +5,7 @@ import dev.groqj.batches.AsyncBatchesService;
 import dev.groqj.chat.AsyncChatService;
 import dev.groqj.files.AsyncFilesService;
 import dev.groqj.models.AsyncModelsService;
+import dev.groqj.responses.AsyncResponsesService;
 
 /**
  * The non-blocking face of a {@link GroqClient}: every call with a {@link java.util.concurrent.CompletableFuture}
@@ -26,15 +27,18 @@ public final class AsyncGroqClient {
     private final AsyncFilesService files;
     private final AsyncBatchesService batches;
     private final AsyncRawService raw;
+    private final AsyncResponsesService responses;
 
     AsyncGroqClient(AsyncChatService chat, AsyncModelsService models, AsyncAudioService audio,
-                    AsyncFilesService files, AsyncBatchesService batches, AsyncRawService raw) {
+                    AsyncFilesService files, AsyncBatchesService batches, AsyncRawService raw,
+                    AsyncResponsesService responses) {
         this.chat = chat;
         this.models = models;
         this.audio = audio;
         this.files = files;
         this.batches = batches;
         this.raw = raw;
+        this.responses = responses;
     }
 
     public AsyncChatService chat() {
@@ -55,6 +59,11 @@ public final class AsyncGroqClient {
 
     public AsyncBatchesService batches() {
         return batches;
+    }
+
+    /** The Responses API (beta). */
+    public AsyncResponsesService responses() {
+        return responses;
     }
 
     /** Any endpoint by its path, answered as {@link JsonValue}. */

@@ -8,6 +8,8 @@ import dev.groqj.batches.BatchesService;
 import dev.groqj.auth.AuthProvider;
 import dev.groqj.chat.AsyncChatService;
 import dev.groqj.chat.ChatService;
+import dev.groqj.responses.AsyncResponsesService;
+import dev.groqj.responses.ResponsesService;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.ValidationException;
 import dev.groqj.files.AsyncFilesService;
@@ -66,6 +68,7 @@ public final class GroqClient implements AutoCloseable {
     private final ModelsService models;
     private final FilesService files;
     private final BatchesService batches;
+    private final ResponsesService responses;
     private final RawService raw;
     private final AsyncGroqClient async;
 
@@ -99,11 +102,12 @@ public final class GroqClient implements AutoCloseable {
         this.models = Services.create(ModelsService.class, api);
         this.files = Services.create(FilesService.class, api);
         this.batches = Services.create(BatchesService.class, api);
+        this.responses = Services.create(ResponsesService.class, api);
         this.raw = new RawService(api);
         this.async = new AsyncGroqClient(Services.create(AsyncChatService.class, api),
                 Services.create(AsyncModelsService.class, api), Services.create(AsyncAudioService.class, api),
                 Services.create(AsyncFilesService.class, api), Services.create(AsyncBatchesService.class, api),
-                new AsyncRawService(api));
+                new AsyncRawService(api), Services.create(AsyncResponsesService.class, api));
     }
 
     public static Builder builder() {
@@ -141,6 +145,11 @@ public final class GroqClient implements AutoCloseable {
     /** Batches of requests run asynchronously over an uploaded file. */
     public BatchesService batches() {
         return batches;
+    }
+
+    /** The Responses API (beta): reasoning, function calls, built-in tools and remote MCP in one call. */
+    public ResponsesService responses() {
+        return responses;
     }
 
     /** Any endpoint by its path, answered as {@link JsonValue}: for what groqj does not type yet. */
