@@ -4,6 +4,8 @@ package dev.groqj.testkit;
 public enum Endpoint {
     /** {@code POST /openai/v1/chat/completions}, JSON and SSE. */
     CHAT_COMPLETIONS,
+    /** {@code POST /openai/v1/responses}, JSON and SSE. */
+    RESPONSES,
     /** {@code GET /openai/v1/models}. */
     MODELS_LIST,
     /** {@code GET} and {@code DELETE /openai/v1/models/{model}}. */

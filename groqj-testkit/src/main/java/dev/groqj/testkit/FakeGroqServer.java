@@ -49,7 +49,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * }
  * }</pre>
  *
- * <p>It serves {@code POST /chat/completions} (JSON and SSE), {@code GET /models}, {@code GET} and
+ * <p>It serves {@code POST /chat/completions} and {@code POST /responses} (JSON and SSE; see
+ * {@code FakeResponses} for how the Responses API answers), {@code GET /models}, {@code GET} and
  * {@code DELETE /models/{model}} (one percent-encoded segment, {@code openai%2Fgpt-oss-120b}),
  * {@code POST /audio/transcriptions} and {@code /audio/translations} (multipart), {@code POST /audio/speech}
  * (a WAV), and the Files and Batches APIs ({@code /files}, {@code /files/{id}}, {@code /files/{id}/content},
@@ -388,6 +389,7 @@ public final class FakeGroqServer implements AutoCloseable {
         if (method.equals("POST")) {
             switch (rest) {
                 case "/chat/completions": return new Route(Endpoint.CHAT_COMPLETIONS, null);
+                case "/responses": return new Route(Endpoint.RESPONSES, null);
                 case "/audio/transcriptions": return new Route(Endpoint.AUDIO_TRANSCRIPTIONS, null);
                 case "/audio/translations": return new Route(Endpoint.AUDIO_TRANSLATIONS, null);
                 case "/audio/speech": return new Route(Endpoint.AUDIO_SPEECH, null);
@@ -445,6 +447,7 @@ public final class FakeGroqServer implements AutoCloseable {
         }
         switch (route.endpoint()) {
             case CHAT_COMPLETIONS: return chat(request, requestId, seq);
+            case RESPONSES: return responses(request, requestId, seq);
             case MODELS_LIST: {
                 admit(null, 0);
                 ObjectNode list = Json.MAPPER.createObjectNode().put("object", "list");
@@ -549,9 +552,27 @@ public final class FakeGroqServer implements AutoCloseable {
             events.add(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
         }
         events.add("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
-        Map<String, String> headers = header("content-type", "text/event-stream");
-        headers.put("cache-control", "no-cache");
-        return new Reply(200, headers, events, true);
+        return Reply.sse(events);
+    }
+
+    /** The Responses API: {@link FakeResponses} answers; a stream names each event, as Groq does. */
+    private Reply responses(RecordedRequest request, String requestId, long seq) {
+        JsonNode json = requireJson(request);
+        FakeResponses.validate(json);
+        String model = json.get("model").asText();
+        FakeResponses.Ids ids = new FakeResponses.Ids(requestId, seq, clock.instant().getEpochSecond());
+        FakeResponses.Answer answer = FakeResponses.answer(json, catalog.require(model), ids);
+        admit(model, answer.inputTokens());
+        quota.charge(answer.inputTokens() + answer.outputTokens());
+        if (!json.path("stream").asBoolean(false)) {
+            return Reply.json(200, FakeResponses.response(json, model, answer, ids).toString());
+        }
+        List<byte[]> events = new ArrayList<>();
+        for (ObjectNode event : FakeResponses.events(json, model, answer, ids)) {
+            events.add(("event: " + event.get("type").asText() + "\ndata: " + event + "\n\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return Reply.sse(events);
     }
 
     private FakeChatModel.Ids ids(JsonNode json, long seq, String requestId) {
@@ -678,6 +699,12 @@ public final class FakeGroqServer implements AutoCloseable {
             this.headers = headers;
             this.chunks = chunks;
             this.chunked = chunked;
+        }
+
+        static Reply sse(List<byte[]> events) {
+            Map<String, String> headers = header("content-type", "text/event-stream");
+            headers.put("cache-control", "no-cache");
+            return new Reply(200, headers, events, true);
         }
 
         static Reply json(int status, String json) {
