@@ -256,7 +256,6 @@ final class FakeResponses {
         Events events = new Events();
         ObjectNode start = snapshot(request, model, ids, "in_progress");
         start.putArray("output");
-        start.putNull("usage");
         events.add("response.created").set("response", start);
         events.add("response.in_progress").set("response", start.deepCopy());
         for (int i = 0; i < answer.items().size(); i++) item(events, i, answer.items().get(i));

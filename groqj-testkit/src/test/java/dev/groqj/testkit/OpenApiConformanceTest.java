@@ -73,6 +73,31 @@ class OpenApiConformanceTest {
                 ((ObjectNode) batch.get(name)).put("nullable", true);
             }
         });
+        // Responses: the spec lists only function tools and message, function_call and reasoning items; Groq's
+        // docs add remote MCP and the built-in tools, echoed in "tools" and answered with the items below.
+        ObjectNode schemas = (ObjectNode) root.at("/components/schemas");
+        Map<String, String> extraItems = Map.of(
+                "mcp_list_tools", "\"server_label\",\"tools\"",
+                "mcp_call", "\"server_label\",\"name\",\"arguments\"",
+                "mcp_approval_request", "\"server_label\",\"name\",\"arguments\"",
+                "web_search_call", "\"status\"",
+                "code_interpreter_call", "\"status\",\"code\"");
+        ObjectNode items = (ObjectNode) schemas.get("ResponseOutputItem");
+        extraItems.forEach((type, required) -> {
+            String name = "GroqOutputItem_" + type;
+            schemas.set(name, Json.tree("{\"type\":\"object\",\"required\":[\"type\",\"id\"," + required
+                    + "],\"properties\":{\"type\":{\"type\":\"string\",\"enum\":[\"" + type + "\"]},"
+                    + "\"id\":{\"type\":\"string\"}}}"));
+            ((com.fasterxml.jackson.databind.node.ArrayNode) items.get("oneOf")).addObject()
+                    .put("$ref", "#/components/schemas/" + name);
+            ((ObjectNode) items.at("/discriminator/mapping")).put(type, "#/components/schemas/" + name);
+        });
+        ((ObjectNode) root.at("/components/schemas/CreateResponseResponse/properties/tools")).set("items",
+                Json.tree("{\"oneOf\":[{\"$ref\":\"#/components/schemas/ResponseTool\"},"
+                        + "{\"type\":\"object\",\"required\":[\"type\",\"server_label\",\"server_url\"],"
+                        + "\"properties\":{\"type\":{\"enum\":[\"mcp\"]}}},"
+                        + "{\"type\":\"object\",\"required\":[\"type\"],"
+                        + "\"properties\":{\"type\":{\"enum\":[\"browser_search\",\"code_interpreter\"]}}}]}"));
         String json = Json.writeString(root);
         registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
                 b -> b.schemas(Map.of(SPEC_URI, json)));
@@ -116,6 +141,38 @@ class OpenApiConformanceTest {
             chunks.forEach(chunk -> assertValid("CreateChatCompletionStreamResponse", chunk.toString()));
             assertValid("CompletionUsage", chunks.get(chunks.size() - 1).get("x_groq").get("usage").toString());
         }
+    }
+
+    @Test
+    void responsesConform() {
+        String[] bodies = {
+                "{\"model\":\"llama-3.3-70b-versatile\",\"input\":\"hi\",\"instructions\":\"Be brief.\"}",
+                "{\"model\":\"openai/gpt-oss-20b\",\"input\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                        + "\"tool_choice\":\"required\",\"tools\":[{\"type\":\"function\",\"name\":\"f\","
+                        + "\"parameters\":{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\"}}}}]}",
+                "{\"model\":\"qwen/qwen3-32b\",\"input\":\"hi\",\"text\":{\"format\":{\"type\":\"json_object\"}},"
+                        + "\"max_output_tokens\":3,\"reasoning\":{\"effort\":\"low\"}}",
+                "{\"model\":\"openai/gpt-oss-120b\",\"input\":\"hi\",\"tools\":[{\"type\":\"mcp\","
+                        + "\"server_label\":\"hf\",\"server_url\":\"https://huggingface.co/mcp\","
+                        + "\"require_approval\":\"never\"},{\"type\":\"browser_search\"},"
+                        + "{\"type\":\"code_interpreter\",\"container\":{\"type\":\"auto\"}}]}",
+        };
+        for (String body : bodies) {
+            HttpResponse<String> response = http.postJson("/responses", body);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertValid("CreateResponseResponse", response.body());
+
+            HttpResponse<String> stream = http.postJson("/responses",
+                    body.replace("{\"model\"", "{\"stream\":true,\"model\""));
+            List<JsonNode> events = Http.events(stream.body());
+            assertThat(events.get(0).get("type").asText()).isEqualTo("response.created");
+            for (JsonNode event : events) {
+                // the spec has no schemas for events: the responses and items they carry are checked
+                if (event.has("response")) assertValid("CreateResponseResponse", event.get("response").toString());
+                if (event.has("item")) assertValid("ResponseOutputItem", event.get("item").toString());
+            }
+        }
+        assertValid("ErrorResponse", http.postJson("/responses", "{\"model\":\"llama-3.1-8b-instant\"}").body());
     }
 
     @Test
