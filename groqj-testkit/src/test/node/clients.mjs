@@ -53,4 +53,34 @@ for (const [name, client, toFile] of clients) {
     console.log(`${name} error: ${e.status} ${e.error?.error?.code ?? e.code}`);
   }
 }
+// The Responses API: only the openai package has it.
+const openai = clients.find(([name]) => name === 'openai')[1];
+const response = await openai.responses.create({ model: 'openai/gpt-oss-20b', input: 'Hello from node' });
+check(response.output_text === 'You said: Hello from node', `openai responses.create: ${response.output_text}`);
+console.log(`openai responses.create: ${response.output_text} (${response.usage.total_tokens} tokens)`);
+
+const tools = [
+  { type: 'function', name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
+  { type: 'mcp', server_label: 'hf', server_url: 'https://huggingface.co/mcp', require_approval: 'never' },
+];
+const responseStream = openai.responses.stream({
+  model: 'openai/gpt-oss-120b', input: 'Weather in Oslo', tools, tool_choice: 'required',
+});
+let deltas = 0;
+responseStream.on('response.function_call_arguments.delta', () => { deltas += 1; });
+const streamed = await responseStream.finalResponse();
+const types = streamed.output.map((item) => item.type).join(',');
+check(types === 'reasoning,mcp_list_tools,mcp_call,function_call', `openai responses.stream items: ${types}`);
+const call = streamed.output.find((item) => item.type === 'function_call');
+check(call.arguments === '{"city":"Weather in Oslo"}' && deltas === 1, `openai responses.stream call: ${call.arguments}`);
+console.log(`openai responses.stream: ${types}; ${call.name}(${call.arguments})`);
+
+const followUp = await openai.responses.stream({
+  model: 'llama-3.3-70b-versatile',
+  input: [{ role: 'user', content: 'Weather in Oslo' }, call,
+    { type: 'function_call_output', call_id: call.call_id, output: '{"celsius":3}' }],
+  tools: [tools[0]],
+}).finalResponse();
+check(followUp.output_text === 'The tool said: {"celsius":3}', `openai responses.stream text: ${followUp.output_text}`);
+console.log(`openai responses.stream text: ${followUp.output_text}`);
 console.log('node clients: all passed');

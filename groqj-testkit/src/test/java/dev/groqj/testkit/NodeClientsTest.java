@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Proof that FakeGroqServer speaks Groq: the official {@code groq-sdk} and the {@code openai} npm package, written
- * by others for the real API, chat, stream, list models, retrieve one and transcribe against it.
+ * by others for the real API, chat, stream, list models, retrieve one and transcribe against it; the
+ * {@code openai} package also creates and streams Responses (function calls, remote MCP items).
  *
  * <p>Needs node and npm: CI ({@code CI=true}) fails without them, a developer's machine skips. The packages are
  * installed with {@code npm ci} from the committed lock file into {@code target/node-clients}, never into the
@@ -54,6 +55,9 @@ class NodeClientsTest {
                     client + " transcription: Hello from the fake Groq server.",
                     client + " error: 404");
         }
+        assertThat(output).contains("openai responses.create: You said: Hello from node",
+                "openai responses.stream: reasoning,mcp_list_tools,mcp_call,function_call; get_weather",
+                "openai responses.stream text: The tool said: {\"celsius\":3}");
         assertThat(output).contains("node clients: all passed");
         assertThat(server.requests()).extracting(RecordedRequest::rawPath)
                 .contains("/openai/v1/models/openai%2Fgpt-oss-120b", "/openai/v1/audio/transcriptions");
