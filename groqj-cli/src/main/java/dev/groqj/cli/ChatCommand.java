@@ -1,5 +1,6 @@
 package dev.groqj.cli;
 
+import dev.groqj.EventStream;
 import dev.groqj.GroqClient;
 import dev.groqj.chat.ChatCompletionChunk;
 import dev.groqj.chat.ChatRequest;
@@ -43,13 +44,14 @@ import java.util.concurrent.TimeUnit;
                 "  groqj chat \"Explain backpressure in one paragraph\"",
                 "  git diff | groqj chat \"Review this diff\" --model openai/gpt-oss-120b",
                 "  groqj chat --json \"Three primary colors as JSON\" --output json",
-                "  groqj chat --reasoning --model openai/gpt-oss-20b \"Is 221 prime?\""})
+                "  groqj chat --reasoning --model openai/gpt-oss-20b \"Is 221 prime?\"",
+                "  groqj chat --api responses --model openai/gpt-oss-20b \"Is 221 prime?\""})
 final class ChatCommand extends ApiCommand {
     static final String DEFAULT_MODEL = "llama-3.3-70b-versatile";
     /** JSON mode wants the conversation to ask for JSON; this says so when the user did not. */
     private static final String JSON_HINT = "Respond with a JSON object.";
-    private static final String DIM = "\u001b[2m";
-    private static final String RESET = "\u001b[0m";
+    static final String DIM = "\u001b[2m";
+    static final String RESET = "\u001b[0m";
 
     @Option(names = {"-m", "--model"}, defaultValue = DEFAULT_MODEL, description = "Default: ${DEFAULT-VALUE}.")
     String model;
@@ -70,12 +72,19 @@ final class ChatCommand extends ApiCommand {
             description = "Show a reasoning model's thinking (on stderr), e.g. with openai/gpt-oss-20b or qwen/qwen3-32b.")
     boolean reasoning;
 
+    @Option(names = "--api", paramLabel = "API", defaultValue = "chat",
+            description = "chat (Chat Completions) or responses (the Responses API). Default: ${DEFAULT-VALUE}.")
+    String api;
+
     @Parameters(paramLabel = "PROMPT", arity = "0..*", description = "The message; several words are joined.")
     List<String> prompt = List.of();
 
     @Override
     int run(Connection connection) throws IOException {
         GroqClient client = connection.client();
+        if (!api.equals("chat") && !api.equals("responses")) {
+            throw new ParameterException(spec.commandLine(), "--api must be chat or responses, not " + api);
+        }
         String argument = prompt.isEmpty() ? null : String.join(" ", prompt);
         if (argument == null && environment().interactive()) return converse(client);
         String piped = environment().pipedInput();
@@ -88,13 +97,25 @@ final class ChatCommand extends ApiCommand {
     }
 
     private int answerOnce(GroqClient client, String text) {
-        ChatRequest request = request(List.of(Message.user(text)));
+        List<Message> turns = List.of(Message.user(text));
         if (common.json()) {
-            printJson(client.chat().create(request));
+            printJson(responses() ? client.responses().create(ResponsesChat.request(this, turns, jsonHint(turns)))
+                    : client.chat().create(request(turns)));
         } else {
-            stream(client, request);
+            answer(client, turns);
         }
         return GroqCli.OK;
+    }
+
+    private boolean responses() {
+        return api.equals("responses");
+    }
+
+    /** Streams the answer to the turns, through the API chosen with --api. */
+    private String answer(GroqClient client, List<Message> turns) {
+        if (!responses()) return stream(client, request(turns));
+        return print(client.responses().stream(ResponsesChat.request(this, turns, jsonHint(turns))),
+                stream -> ResponsesChat.stream(stream, reasoning, environment().interactive(), out(), err()));
     }
 
     /**
@@ -126,7 +147,7 @@ final class ChatCommand extends ApiCommand {
                 }
                 history.add(Message.user(line));
                 try {
-                    history.add(Message.assistant(stream(client, request(history))));
+                    history.add(Message.assistant(answer(client, history)));
                 } catch (GroqException e) {
                     history.remove(history.size() - 1);
                     err().println(GroqCli.describe(e));
@@ -211,7 +232,7 @@ final class ChatCommand extends ApiCommand {
     ChatRequest request(List<Message> turns) {
         ChatRequest.Builder builder = ChatRequest.builder().model(model);
         if (system != null) builder.addMessage(Message.system(system));
-        if (json && !mentionsJson(turns)) builder.addMessage(Message.system(JSON_HINT));
+        if (jsonHint(turns) != null) builder.addMessage(Message.system(jsonHint(turns)));
         turns.forEach(builder::addMessage);
         if (temperature != null) builder.temperature(temperature);
         if (maxTokens != null) builder.maxCompletionTokens(maxTokens);
@@ -225,6 +246,11 @@ final class ChatCommand extends ApiCommand {
         return builder.build();
     }
 
+    /** The hint JSON mode needs when the conversation does not ask for JSON itself, else null. */
+    private String jsonHint(List<Message> turns) {
+        return json && !mentionsJson(turns) ? JSON_HINT : null;
+    }
+
     private boolean mentionsJson(List<Message> turns) {
         return (system != null && system.toLowerCase(Locale.ROOT).contains("json"))
                 || turns.stream().anyMatch(m -> m.content() != null && m.content().toLowerCase(Locale.ROOT).contains("json"));
@@ -232,43 +258,57 @@ final class ChatCommand extends ApiCommand {
 
     /** Prints the answer as it arrives (reasoning to stderr) and returns it. Ctrl-C closes the stream. */
     private String stream(GroqClient client, ChatRequest request) {
+        return print(client.chat().stream(request), stream -> chunks(stream, environment().interactive()));
+    }
+
+    /** Reads {@code stream} with {@code reader}, closing it on Ctrl-C; ends the answer's line. */
+    private <S extends EventStream<?>> String print(S stream, java.util.function.Function<S, String> reader) {
         PrintWriter out = out();
-        PrintWriter err = err();
-        boolean dim = environment().interactive();
-        StringBuilder answer = new StringBuilder();
-        boolean thinking = false;
-        try (ChatStream stream = client.chat().stream(request); StreamCancel cancel = StreamCancel.on(stream, out)) {
+        String[] answer = {""};
+        try (stream; StreamCancel cancel = StreamCancel.on(stream, out)) {
             try {
-                for (ChatCompletionChunk chunk : stream) {
-                    for (ChunkChoice choice : chunk.choices()) {
-                        Delta delta = choice.delta();
-                        if (delta == null) continue;
-                        if (reasoning && delta.reasoning() != null) {
-                            if (!thinking && dim) err.print(DIM);
-                            thinking = true;
-                            err.print(delta.reasoning());
-                            err.flush();
-                        }
-                        if (delta.content() != null && !delta.content().isEmpty()) {
-                            if (thinking) {
-                                err.println(dim ? RESET : "");
-                                err.flush();
-                                thinking = false;
-                            }
-                            out.print(delta.content());
-                            out.flush();
-                            answer.append(delta.content());
-                        }
-                    }
-                }
+                answer[0] = reader.apply(stream);
             } catch (GroqException e) {
                 if (!cancel.cancelled()) throw e;
             }
         } finally {
-            if (thinking) err.println(dim ? RESET : "");
-            if (answer.length() > 0) out.println(); // ends the answer's line; no stray blank line before an error
+            if (!answer[0].isEmpty()) out.println(); // ends the answer's line; no stray blank line before an error
             out.flush();
-            err.flush();
+            err().flush();
+        }
+        return answer[0];
+    }
+
+    private String chunks(ChatStream stream, boolean dim) {
+        PrintWriter out = out();
+        PrintWriter err = err();
+        StringBuilder answer = new StringBuilder();
+        boolean thinking = false;
+        try {
+            for (ChatCompletionChunk chunk : stream) {
+                for (ChunkChoice choice : chunk.choices()) {
+                    Delta delta = choice.delta();
+                    if (delta == null) continue;
+                    if (reasoning && delta.reasoning() != null) {
+                        if (!thinking && dim) err.print(DIM);
+                        thinking = true;
+                        err.print(delta.reasoning());
+                        err.flush();
+                    }
+                    if (delta.content() != null && !delta.content().isEmpty()) {
+                        if (thinking) {
+                            err.println(dim ? RESET : "");
+                            err.flush();
+                            thinking = false;
+                        }
+                        out.print(delta.content());
+                        out.flush();
+                        answer.append(delta.content());
+                    }
+                }
+            }
+        } finally {
+            if (thinking) err.println(dim ? RESET : "");
         }
         return answer.toString();
     }
@@ -282,7 +322,7 @@ final class ChatCommand extends ApiCommand {
         private final Thread hook;
         private volatile boolean cancelled;
 
-        private StreamCancel(ChatStream stream, PrintWriter out) {
+        private StreamCancel(EventStream<?> stream, PrintWriter out) {
             this.hook = new Thread(() -> {
                 cancelled = true;
                 stream.close();
@@ -295,7 +335,7 @@ final class ChatCommand extends ApiCommand {
             }, "groqj-stream-cancel");
         }
 
-        static StreamCancel on(ChatStream stream, PrintWriter out) {
+        static StreamCancel on(EventStream<?> stream, PrintWriter out) {
             StreamCancel cancel = new StreamCancel(stream, out);
             Runtime.getRuntime().addShutdownHook(cancel.hook);
             return cancel;

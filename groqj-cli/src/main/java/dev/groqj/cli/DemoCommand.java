@@ -25,6 +25,12 @@ import dev.groqj.models.Model;
 import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.GroqListener;
 import dev.groqj.resilience.RateLimitStatus;
+import dev.groqj.responses.Response;
+import dev.groqj.responses.ResponseEvent;
+import dev.groqj.responses.ResponseOutputItem;
+import dev.groqj.responses.ResponseRequest;
+import dev.groqj.responses.ResponseStream;
+import dev.groqj.responses.ResponseTool;
 import dev.groqj.testkit.Endpoint;
 import dev.groqj.testkit.FakeGroqServer;
 import dev.groqj.testkit.ScriptedResponse;
@@ -47,7 +53,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Exits 0 when every step worked, 1 otherwise, so CI can run it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"A tour of groqj: models, chat, a stream, a tool call, JSON mode, speech and its",
+        description = {"A tour of groqj: models, chat, a stream, a tool call, JSON mode, the Responses API, speech and its",
                 "transcription, and a 429 absorbed by a retry. Always runs offline against the embedded",
                 "sandbox (FakeGroqServer), whatever GROQ_API_KEY says. Exits 0 when every step worked."},
         footer = {"", "Example:", "  groqj demo"})
@@ -120,6 +126,8 @@ final class DemoCommand implements Callable<Integer> {
                 new Step("Tool call", "The model asks to run a function; we run it and send back the result.",
                         this::toolCall),
                 new Step("JSON mode", "response_format json_object: the answer is one JSON object.", this::jsonMode),
+                new Step("Responses API", "POST /responses: Groq calls a remote MCP server for the model; the"
+                        + " output is typed items, the stream typed events.", this::responses),
                 new Step("Speech and transcription",
                         "Text to a WAV file with /audio/speech, then back to text with Whisper.",
                         this::speechAndTranscription),
@@ -196,6 +204,21 @@ final class DemoCommand implements Callable<Integer> {
         JsonValue parsed = JsonValue.parse(content);
         if (!parsed.isObject()) throw new IllegalStateException("not a JSON object: " + content);
         out.println("      " + content + "  (parsed: fields " + String.join(", ", parsed.asMap().keySet()) + ")");
+    }
+
+    private void responses(PrintWriter out) {
+        ResponseRequest request = ResponseRequest.builder().model("openai/gpt-oss-20b").input("What is Groq?")
+                .addTool(ResponseTool.mcp("docs", "https://docs.example/mcp")
+                        .requireApproval(ResponseTool.Approval.NEVER).build())
+                .build();
+        Response response = client.responses().create(request);
+        out.println("      output: " + String.join(", ", response.output().stream().map(ResponseOutputItem::type)
+                .toList()) + "; answer: " + response.outputText());
+        int deltas = 0;
+        try (ResponseStream events = client.responses().stream(request)) {
+            for (ResponseEvent event : events) if (event instanceof ResponseEvent.OutputTextDelta) deltas++;
+            out.println("      streamed " + deltas + " text deltas, rebuilt: " + events.accumulate().outputText());
+        }
     }
 
     private void speechAndTranscription(PrintWriter out) throws IOException {

@@ -88,6 +88,38 @@ class GroqCliTest {
     }
 
     @Test
+    void chatThroughTheResponsesApi() {
+        CliRun run = CliRun.run(groq, "chat", "--api", "responses", "--model", "openai/gpt-oss-20b", "--system",
+                "Be brief.", "--reasoning", "--max-tokens", "200", "Hello", "there");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("You said: Hello there" + System.lineSeparator());
+        assertThat(run.err()).contains("The user wrote \"Hello there\"");
+        List<RecordedRequest> sent = server.requests().stream().filter(r -> r.path().endsWith("/responses")).toList();
+        JsonValue body = sent.get(0).json();
+        assertThat(body.get("stream").asBoolean()).isTrue();
+        assertThat(body.get("instructions").asString()).isEqualTo("Be brief.");
+        assertThat(body.get("input").get(0).get("content").asString()).isEqualTo("Hello there");
+        assertThat(body.get("max_output_tokens").asInt()).isEqualTo(200);
+
+        CliRun json = CliRun.run(groq, "chat", "--api", "responses", "--output", "json", "Hi");
+        assertThat(json.exit()).isZero();
+        assertThat(JsonValue.parse(json.out()).get("output").get(0).get("content").get(0).get("text").asString())
+                .isEqualTo("You said: Hi");
+
+        CliRun conversation = CliRun.run(groq, "first\nsecond\n", true, "chat", "--api", "responses");
+        assertThat(conversation.out()).contains("You said: first", "You said: second");
+        JsonValue last = server.requests().stream().filter(r -> r.path().endsWith("/responses"))
+                .reduce((a, b) -> b).orElseThrow().json().get("input");
+        assertThat(last.asList()).extracting(m -> m.get("role").asString())
+                .containsExactly("user", "assistant", "user");
+
+        CliRun bad = CliRun.run(groq, "chat", "--api", "assistants", "Hi");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--api must be chat or responses");
+    }
+
+    @Test
     void chatReadsThePromptFromStdinWhenNoneIsGiven() {
         CliRun run = CliRun.run(groq, "Summarize this\n", false, "chat");
 
