@@ -34,6 +34,7 @@ class ReadmeSnippetsTest {
             import dev.groqj.models.*;
             import dev.groqj.observability.*;
             import dev.groqj.resilience.*;
+            import dev.groqj.responses.*;
             import dev.groqj.transport.FileSource;
             import dev.groqj.transport.JdkHttpTransport;
             import dev.groqj.testkit.*;
