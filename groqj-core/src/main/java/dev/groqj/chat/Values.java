@@ -4,8 +4,6 @@ import dev.groqj.JsonValue;
 import dev.groqj.error.ValidationException;
 import dev.groqj.internal.UnknownFields;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +16,7 @@ final class Values {
     }
 
     static <T> List<T> list(List<T> list) {
-        return list == null || list.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+        return UnknownFields.list(list);
     }
 
     static Map<String, JsonValue> unknown(Map<String, JsonValue> map) {
@@ -27,7 +25,7 @@ final class Values {
 
     /** A JSON {@code null} read into a {@link JsonValue} property is reported as absent. */
     static JsonValue present(JsonValue value) {
-        return value == null || value.isNull() || value.isMissing() ? null : value;
+        return UnknownFields.present(value);
     }
 
     /** Function and schema names: what Groq accepts, checked before sending. */

@@ -19,6 +19,16 @@ public final class UnknownFields {
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
+    /** An unmodifiable copy of a record's list, empty when absent. */
+    public static <T> List<T> list(List<T> list) {
+        return list == null || list.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
+    /** A JSON {@code null} read into a {@link JsonValue} property is reported as absent. */
+    public static JsonValue present(JsonValue value) {
+        return value == null || value.isNull() || value.isMissing() ? null : value;
+    }
+
     /**
      * For records whose unknown fields are plain Java values (maps, lists, strings, numbers, as Jackson reads
      * them): an unmodifiable deep copy, nulls kept.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.groqj.JsonValue;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,10 +63,10 @@ public record Response(
     public static final String INCOMPLETE = "incomplete";
 
     public Response {
-        output = Wire.list(output);
-        tools = Wire.list(tools);
+        output = UnknownFields.list(output);
+        tools = UnknownFields.list(tools);
         metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
-        additionalProperties = Wire.unknown(additionalProperties);
+        additionalProperties = UnknownFields.copyOf(additionalProperties);
     }
 
     /** The text of every output message, joined; empty when there is none (an answer of function calls). */
@@ -100,7 +101,7 @@ public record Response(
             String summary,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public Reasoning {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -109,7 +110,7 @@ public record Response(
             TextFormat format,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public Text {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -119,7 +120,7 @@ public record Response(
             String message,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public Error {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -128,7 +129,7 @@ public record Response(
             String reason,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public IncompleteDetails {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.groqj.JsonValue;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +45,7 @@ public sealed interface ResponseEvent {
             Response response,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public Created {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -56,7 +57,7 @@ public sealed interface ResponseEvent {
             Response response,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public InProgress {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -68,7 +69,7 @@ public sealed interface ResponseEvent {
             Response response,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public Completed {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -80,7 +81,7 @@ public sealed interface ResponseEvent {
             Response response,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public Failed {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -92,7 +93,7 @@ public sealed interface ResponseEvent {
             Response response,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public Incomplete {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -105,7 +106,7 @@ public sealed interface ResponseEvent {
             ResponseOutputItem item,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public OutputItemAdded {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -118,7 +119,7 @@ public sealed interface ResponseEvent {
             ResponseOutputItem item,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public OutputItemDone {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -133,7 +134,7 @@ public sealed interface ResponseEvent {
             ResponseOutputItem.OutputContent part,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public ContentPartAdded {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -148,7 +149,7 @@ public sealed interface ResponseEvent {
             ResponseOutputItem.OutputContent part,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public ContentPartDone {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -163,7 +164,7 @@ public sealed interface ResponseEvent {
             String delta,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public OutputTextDelta {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -178,7 +179,7 @@ public sealed interface ResponseEvent {
             String text,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public OutputTextDone {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -192,7 +193,7 @@ public sealed interface ResponseEvent {
             String delta,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public FunctionCallArgumentsDelta {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -207,7 +208,7 @@ public sealed interface ResponseEvent {
             String arguments,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public FunctionCallArgumentsDone {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -222,7 +223,7 @@ public sealed interface ResponseEvent {
             String delta,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public ReasoningTextDelta {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -237,7 +238,7 @@ public sealed interface ResponseEvent {
             String text,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public ReasoningTextDone {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -252,7 +253,7 @@ public sealed interface ResponseEvent {
             String delta,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public ReasoningSummaryTextDelta {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -267,7 +268,7 @@ public sealed interface ResponseEvent {
             String text,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public ReasoningSummaryTextDone {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -280,7 +281,7 @@ public sealed interface ResponseEvent {
             @JsonProperty("output_index") int outputIndex,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public McpListToolsProgress {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -293,7 +294,7 @@ public sealed interface ResponseEvent {
             @JsonProperty("output_index") int outputIndex,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public McpCallProgress {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -307,7 +308,7 @@ public sealed interface ResponseEvent {
             String delta,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public McpCallArgumentsDelta {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -321,7 +322,7 @@ public sealed interface ResponseEvent {
             String arguments,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseEvent {
         public McpCallArgumentsDone {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 

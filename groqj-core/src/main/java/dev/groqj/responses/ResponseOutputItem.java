@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.groqj.JsonValue;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,8 @@ public sealed interface ResponseOutputItem {
             List<OutputContent> content,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseOutputItem {
         public Message {
-            content = Wire.list(content);
-            additionalProperties = Wire.unknown(additionalProperties);
+            content = UnknownFields.list(content);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
 
         /** The text of its {@code output_text} parts, joined. */
@@ -73,9 +74,9 @@ public sealed interface ResponseOutputItem {
         public static final String OUTPUT_TEXT = "output_text";
 
         public OutputContent {
-            annotations = Wire.list(annotations);
-            logprobs = Wire.present(logprobs);
-            additionalProperties = Wire.unknown(additionalProperties);
+            annotations = UnknownFields.list(annotations);
+            logprobs = UnknownFields.present(logprobs);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -94,7 +95,7 @@ public sealed interface ResponseOutputItem {
             Integer index,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public Annotation {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -109,9 +110,9 @@ public sealed interface ResponseOutputItem {
             @JsonProperty("encrypted_content") String encryptedContent,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseOutputItem {
         public Reasoning {
-            summary = Wire.list(summary);
-            content = Wire.list(content);
-            additionalProperties = Wire.unknown(additionalProperties);
+            summary = UnknownFields.list(summary);
+            content = UnknownFields.list(content);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
 
         /** The reasoning text of its content parts, joined. */
@@ -129,7 +130,7 @@ public sealed interface ResponseOutputItem {
             String text,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public ReasoningText {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -149,7 +150,7 @@ public sealed interface ResponseOutputItem {
             String status,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseOutputItem {
         public FunctionCall {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
 
         /**
@@ -172,8 +173,8 @@ public sealed interface ResponseOutputItem {
             String error,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseOutputItem {
         public McpListTools {
-            tools = Wire.list(tools);
-            additionalProperties = Wire.unknown(additionalProperties);
+            tools = UnknownFields.list(tools);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -185,9 +186,9 @@ public sealed interface ResponseOutputItem {
             JsonValue annotations,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public McpToolInfo {
-            inputSchema = Wire.present(inputSchema);
-            annotations = Wire.present(annotations);
-            additionalProperties = Wire.unknown(additionalProperties);
+            inputSchema = UnknownFields.present(inputSchema);
+            annotations = UnknownFields.present(annotations);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -205,7 +206,7 @@ public sealed interface ResponseOutputItem {
             @JsonProperty("approval_request_id") String approvalRequestId,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseOutputItem {
         public McpCall {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -222,7 +223,7 @@ public sealed interface ResponseOutputItem {
             String arguments,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseOutputItem {
         public McpApprovalRequest {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -238,8 +239,8 @@ public sealed interface ResponseOutputItem {
             JsonValue action,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseOutputItem {
         public BrowserSearchCall {
-            action = Wire.present(action);
-            additionalProperties = Wire.unknown(additionalProperties);
+            action = UnknownFields.present(action);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -254,8 +255,8 @@ public sealed interface ResponseOutputItem {
             List<CodeOutput> outputs,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) implements ResponseOutputItem {
         public CodeInterpreterCall {
-            outputs = Wire.list(outputs);
-            additionalProperties = Wire.unknown(additionalProperties);
+            outputs = UnknownFields.list(outputs);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
@@ -266,7 +267,7 @@ public sealed interface ResponseOutputItem {
             String url,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public CodeOutput {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 

@@ -33,32 +33,17 @@ import java.util.Objects;
 public final class ResponseRequest {
     /** How hard a reasoning model thinks ({@code reasoning.effort}). */
     public enum ReasoningEffort {
-        LOW, MEDIUM, HIGH;
-
-        @JsonValue
-        String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        LOW, MEDIUM, HIGH
     }
 
     /** How much of its reasoning the model summarizes ({@code reasoning.summary}). */
     public enum ReasoningSummary {
-        AUTO, CONCISE, DETAILED;
-
-        @JsonValue
-        String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        AUTO, CONCISE, DETAILED
     }
 
     /** Which capacity serves the request ({@code service_tier}). */
     public enum ServiceTier {
-        AUTO, DEFAULT, FLEX;
-
-        @JsonValue
-        String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        AUTO, DEFAULT, FLEX
     }
 
     /** What happens when the input outgrows the context window ({@code truncation}). */
@@ -66,12 +51,7 @@ public final class ResponseRequest {
         /** Drop items from the start of the input. */
         AUTO,
         /** Fail with a 400 (Groq's default). */
-        DISABLED;
-
-        @JsonValue
-        String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        DISABLED
     }
 
     static final int MAX_TOOLS = 128;
@@ -111,12 +91,12 @@ public final class ResponseRequest {
         if (p.textFormat != null) body.put("text", Map.of("format", p.textFormat));
         if (p.reasoningEffort != null || p.reasoningSummary != null) {
             Map<String, Object> reasoning = new LinkedHashMap<>();
-            putIfSet(reasoning, "effort", p.reasoningEffort);
-            putIfSet(reasoning, "summary", p.reasoningSummary);
+            putIfSet(reasoning, "effort", wire(p.reasoningEffort));
+            putIfSet(reasoning, "summary", wire(p.reasoningSummary));
             body.put("reasoning", reasoning);
         }
-        putIfSet(body, "service_tier", p.serviceTier);
-        putIfSet(body, "truncation", p.truncation);
+        putIfSet(body, "service_tier", wire(p.serviceTier));
+        putIfSet(body, "truncation", wire(p.truncation));
         putIfSet(body, "max_output_tokens", p.maxOutputTokens);
         putIfSet(body, "temperature", p.temperature);
         putIfSet(body, "top_p", p.topP);
@@ -126,6 +106,11 @@ public final class ResponseRequest {
         putIfSet(body, "stream", p.stream);
         body.putAll(p.extraBody);
         return body;
+    }
+
+    /** An enum constant as the API spells it: its name in lower case. */
+    private static String wire(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
     }
 
     private static void putIfSet(Map<String, Object> body, String name, Object value) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.groqj.JsonValue;
+import dev.groqj.internal.UnknownFields;
 
 import java.util.Map;
 
@@ -20,7 +21,7 @@ public record ResponseUsage(
         @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public ResponseUsage {
-        additionalProperties = Wire.unknown(additionalProperties);
+        additionalProperties = UnknownFields.copyOf(additionalProperties);
     }
 
     /** A breakdown of input or output tokens. */
@@ -29,7 +30,7 @@ public record ResponseUsage(
             @JsonProperty("reasoning_tokens") Long reasoningTokens,
             @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public TokenDetails {
-            additionalProperties = Wire.unknown(additionalProperties);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 }

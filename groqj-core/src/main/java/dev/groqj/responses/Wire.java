@@ -6,31 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import dev.groqj.JsonValue;
 import dev.groqj.internal.JsonValues;
-import dev.groqj.internal.UnknownFields;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-/** What the Responses types share: defensive copies and reading a family of values by their {@code type}. */
+/** How the sealed families of the Responses types are read: each member by its {@code type}. */
 final class Wire {
     private Wire() {
-    }
-
-    static <T> List<T> list(List<T> list) {
-        return list == null || list.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
-    }
-
-    static Map<String, JsonValue> unknown(Map<String, JsonValue> map) {
-        return UnknownFields.copyOf(map);
-    }
-
-    /** A JSON {@code null} read into a {@link JsonValue} property is reported as absent. */
-    static JsonValue present(JsonValue value) {
-        return value == null || value.isNull() || value.isMissing() ? null : value;
     }
 
     /**
