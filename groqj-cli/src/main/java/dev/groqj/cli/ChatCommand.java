@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /** {@code groqj chat}: one answer streamed to stdout, or a conversation when stdin is a terminal. */
 @Command(name = "chat", mixinStandardHelpOptions = true,
@@ -115,7 +116,8 @@ final class ChatCommand extends ApiCommand {
     private String answer(GroqClient client, List<Message> turns) {
         if (!responses()) return stream(client, request(turns));
         return print(client.responses().stream(ResponsesChat.request(this, turns, jsonHint(turns))),
-                stream -> ResponsesChat.stream(stream, reasoning, environment().interactive(), out(), err()));
+                (stream, answer) -> ResponsesChat.stream(stream, reasoning, environment().interactive(), out(), err(),
+                        answer));
     }
 
     /**
@@ -258,31 +260,34 @@ final class ChatCommand extends ApiCommand {
 
     /** Prints the answer as it arrives (reasoning to stderr) and returns it. Ctrl-C closes the stream. */
     private String stream(GroqClient client, ChatRequest request) {
-        return print(client.chat().stream(request), stream -> chunks(stream, environment().interactive()));
+        return print(client.chat().stream(request), (stream, answer) -> chunks(stream, environment().interactive(),
+                answer));
     }
 
-    /** Reads {@code stream} with {@code reader}, closing it on Ctrl-C; ends the answer's line. */
-    private <S extends EventStream<?>> String print(S stream, java.util.function.Function<S, String> reader) {
+    /**
+     * Reads {@code stream} with {@code reader}, which prints the answer and appends it to the builder it is given,
+     * closing the stream on Ctrl-C; returns the answer, or what came of it before Ctrl-C, its line ended.
+     */
+    private <S extends EventStream<?>> String print(S stream, BiConsumer<S, StringBuilder> reader) {
         PrintWriter out = out();
-        String[] answer = {""};
+        StringBuilder answer = new StringBuilder();
         try (stream; StreamCancel cancel = StreamCancel.on(stream, out)) {
             try {
-                answer[0] = reader.apply(stream);
+                reader.accept(stream, answer);
             } catch (GroqException e) {
                 if (!cancel.cancelled()) throw e;
             }
         } finally {
-            if (!answer[0].isEmpty()) out.println(); // ends the answer's line; no stray blank line before an error
+            if (answer.length() > 0) out.println(); // ends the answer's line; no stray blank line before an error
             out.flush();
             err().flush();
         }
-        return answer[0];
+        return answer.toString();
     }
 
-    private String chunks(ChatStream stream, boolean dim) {
+    private void chunks(ChatStream stream, boolean dim, StringBuilder answer) {
         PrintWriter out = out();
         PrintWriter err = err();
-        StringBuilder answer = new StringBuilder();
         boolean thinking = false;
         try {
             for (ChatCompletionChunk chunk : stream) {
@@ -310,7 +315,6 @@ final class ChatCommand extends ApiCommand {
         } finally {
             if (thinking) err.println(dim ? RESET : "");
         }
-        return answer.toString();
     }
 
     /**

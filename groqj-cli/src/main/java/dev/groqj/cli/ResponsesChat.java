@@ -36,9 +36,9 @@ final class ResponsesChat {
         return builder.build();
     }
 
-    /** Prints the text as it arrives (reasoning to stderr when asked) and returns it. */
-    static String stream(ResponseStream stream, boolean reasoning, boolean dim, PrintWriter out, PrintWriter err) {
-        StringBuilder answer = new StringBuilder();
+    /** Prints the text as it arrives (reasoning to stderr when asked) and appends it to {@code answer}. */
+    static void stream(ResponseStream stream, boolean reasoning, boolean dim, PrintWriter out, PrintWriter err,
+                       StringBuilder answer) {
         boolean thinking = false;
         try {
             for (ResponseEvent event : stream) {
@@ -64,7 +64,6 @@ final class ResponsesChat {
         } finally {
             if (thinking) err.println(dim ? ChatCommand.RESET : "");
         }
-        return answer.toString();
     }
 
     private static boolean ranOnServer(ResponseOutputItem item) {
