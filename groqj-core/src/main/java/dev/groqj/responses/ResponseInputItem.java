@@ -119,9 +119,13 @@ public final class ResponseInputItem extends WireValue {
         return new ResponseInputItem(JsonValue.of(Map.of("type", "item_reference", "id", id)));
     }
 
-    /** An output item of an earlier response, sent back as it came (a function call, a message, reasoning...). */
+    /**
+     * An output item of an earlier response, sent back: a message as an assistant message of its text (the form
+     * Groq's spec accepts for the assistant role), any other item (a function call, an MCP call...) as it came.
+     */
     public static ResponseInputItem of(ResponseOutputItem item) {
         Objects.requireNonNull(item, "item == null");
+        if (item instanceof ResponseOutputItem.Message message) return assistant(message.text());
         return new ResponseInputItem(JsonValues.valueOf(item));
     }
 

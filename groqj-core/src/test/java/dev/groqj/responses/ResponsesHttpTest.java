@@ -9,10 +9,15 @@ import dev.groqj.ScriptedServer;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.StreamException;
 import dev.groqj.internal.Json;
+import dev.groqj.observability.CallInfo;
+import dev.groqj.observability.GroqListener;
+import dev.groqj.observability.ResponseInfo;
+import dev.groqj.observability.TokenUsage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +175,9 @@ class ResponsesHttpTest {
         assertThat(unknown.id()).isEqualTo("ig_1");
         assertThat(unknown.json().get("result").asString()).isEqualTo("abc");
 
-        // every item goes back into the next input as it came
+        // every item goes back into the next input: a message as the assistant's text, the others as they came
+        assertThat(ResponseInputItem.of(out.get(8)).toJson()).isEqualTo(JsonValue.parse("{\"role\":\"assistant\","
+                + "\"content\":\"When the stars blinked awake.\"}"));
         assertThat(ResponseInputItem.of(unknown).toJson()).isEqualTo(unknown.json());
         assertThat(ResponseInputItem.of(call).toJson()).isEqualTo(JsonValue.parse("{\"type\":\"function_call\","
                 + "\"id\":\"fc_1\",\"call_id\":\"call_9\",\"name\":\"get_weather\","
@@ -306,6 +313,33 @@ class ResponsesHttpTest {
         server.sse(List.of(event("response.future_event", "{\"type\":\"response.future_event\"}")), 4096);
         assertThatThrownBy(() -> client.responses().stream(HELLO).accumulate()).isInstanceOf(GroqException.class)
                 .hasMessageContaining("ended before Groq sent the response");
+    }
+
+    @Test
+    void listenersSeeTheUsageOfWholeAndStreamedResponses() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (GroqClient listened = GroqClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).maxRetries(0)
+                .addListener(new GroqListener() {
+                    @Override
+                    public void responseReceived(CallInfo call, ResponseInfo response) {
+                        seen.add(call.operation() + " " + response.id() + " " + response.finishReasons());
+                    }
+
+                    @Override
+                    public void callEnd(CallInfo call, TokenUsage usage, Duration duration) {
+                        seen.add(call.operation() + " " + call.model() + " " + usage.totalTokens());
+                    }
+                }).build()) {
+            server.json(200, SPEC_EXAMPLE);
+            listened.responses().create(HELLO);
+            server.sse(streamEvents(), 4096);
+            listened.responses().stream(HELLO).accumulate();
+        }
+        assertThat(seen).containsExactly(
+                "responses.create resp_01k1x6w9ane6d8rfxm05cb45yk [completed]",
+                "responses.create openai/gpt-oss-20b 348",
+                "responses.stream resp_1 [completed]",
+                "responses.stream openai/gpt-oss-20b 4");
     }
 
     @Test
