@@ -132,6 +132,11 @@ public final class BatchesService {
         return ids;
     }
 
+    /** The call path, for {@link BatchJob}'s waits on the client's sleeper. */
+    ApiClient api() {
+        return api;
+    }
+
     private static String path(String id) {
         return "/batches/" + ApiClient.segment("batch_id", id);
     }

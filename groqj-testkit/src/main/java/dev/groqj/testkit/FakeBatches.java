@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class FakeBatches {
     /** Groq's limit for a batch input file. */
-    static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
+    static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
     private static final String CHAT_COMPLETIONS = "/v1/chat/completions";
     private static final Pattern WINDOW = Pattern.compile("([1-9][0-9]{0,4})([hd])");
 
@@ -78,7 +78,7 @@ final class FakeBatches {
         }
         if (file.size() > MAX_FILE_BYTES) {
             throw new GroqErrors.Failure(413, "invalid_request_error", "request_too_large", "file",
-                    "file exceeds the maximum size of 100 MB");
+                    "file exceeds the maximum size of 200 MB");
         }
         return store(file.filename(), "batch", file.bytes()).toJson();
     }
