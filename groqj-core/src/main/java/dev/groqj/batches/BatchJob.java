@@ -191,8 +191,15 @@ public final class BatchJob {
         writer = new PartWriter(file, settings.maxLinesPerFile, settings.maxBytesPerFile);
     }
 
-    /** The input files written so far, one per batch to be. */
+    /** The input files written so far, one per batch to be, complete on disk. */
     public List<Path> inputFiles() {
+        if (writer != null) {
+            try {
+                writer.out.flush();
+            } catch (IOException e) {
+                throw new GroqException("cannot write the batch input " + writer.file + ": " + e, e);
+            }
+        }
         return List.copyOf(inputFiles);
     }
 
@@ -460,7 +467,8 @@ public final class BatchJob {
         long maxBytesPerFile = MAX_BYTES_PER_FILE;
         boolean verifyModels = true;
         Duration pollInterval = Duration.ofSeconds(10);
-        Duration maxPollInterval = Duration.ofMinutes(5);
+        /** Null until set: then 5 minutes, or the poll interval if that is longer. */
+        Duration maxPollInterval;
         Consumer<? super BatchProgress> progressListener = p -> { };
         int resubmitRounds;
         Predicate<? super BatchOutputLine> resubmitWhen = BatchJob::failedOnGroqsSide;
@@ -541,7 +549,10 @@ public final class BatchJob {
             return this;
         }
 
-        /** The longest wait between polls, reached by doubling while nothing changes; 5 min by default. */
+        /**
+         * The longest wait between polls, reached by doubling while nothing changes; by default 5 min, or the poll
+         * interval when that is longer.
+         */
         public Builder maxPollInterval(Duration maxPollInterval) {
             s.maxPollInterval = positive("maxPollInterval", maxPollInterval);
             return this;
@@ -570,7 +581,7 @@ public final class BatchJob {
         }
 
         public BatchJob build() {
-            if (s.maxPollInterval.compareTo(s.pollInterval) < 0) {
+            if (s.maxPollInterval != null && s.maxPollInterval.compareTo(s.pollInterval) < 0) {
                 throw new ValidationException("maxPollInterval", "must not be shorter than pollInterval");
             }
             return new BatchJob(client, copy());
@@ -598,7 +609,9 @@ public final class BatchJob {
             c.maxBytesPerFile = s.maxBytesPerFile;
             c.verifyModels = s.verifyModels;
             c.pollInterval = s.pollInterval;
-            c.maxPollInterval = s.maxPollInterval;
+            Duration fiveMinutes = Duration.ofMinutes(5);
+            c.maxPollInterval = s.maxPollInterval != null ? s.maxPollInterval
+                    : s.pollInterval.compareTo(fiveMinutes) > 0 ? s.pollInterval : fiveMinutes;
             c.progressListener = s.progressListener;
             c.resubmitRounds = s.resubmitRounds;
             c.resubmitWhen = s.resubmitWhen;
