@@ -295,10 +295,11 @@ public final class BatchJob {
 
     /** Polls {@code round} until each batch ended; returns them as they ended. */
     private List<Batch> poll(List<Batch> round) {
-        Duration interval = settings.pollInterval;
         Map<String, Batch> current = new LinkedHashMap<>();
         round.forEach(b -> current.put(b.id(), b));
-        BatchProgress last = null;
+        BatchProgress last = BatchProgress.of(batches);
+        settings.progressListener.accept(last); // where the job starts from
+        Duration interval = settings.pollInterval;
         while (true) {
             for (Map.Entry<String, Batch> e : current.entrySet()) {
                 if (!e.getValue().status().isTerminal()) {
@@ -308,14 +309,16 @@ public final class BatchJob {
                 }
             }
             BatchProgress progress = BatchProgress.of(batches);
-            boolean changed = last == null || !sameState(last, progress);
-            if (changed) settings.progressListener.accept(progress);
+            if (!sameState(last, progress)) {
+                settings.progressListener.accept(progress);
+                interval = settings.pollInterval; // things move: look again soon
+            }
             last = progress;
             if (current.values().stream().allMatch(b -> b.status().isTerminal())) {
                 return new ArrayList<>(current.values());
             }
-            interval = changed ? settings.pollInterval : min(interval.multipliedBy(2), settings.maxPollInterval);
             sleep(interval);
+            interval = min(interval.multipliedBy(2), settings.maxPollInterval);
         }
     }
 
