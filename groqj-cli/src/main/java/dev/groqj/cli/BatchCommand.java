@@ -248,7 +248,6 @@ final class BatchCommand implements Callable<Integer> {
 
     /** Progress on stderr: a bar redrawn in place on a terminal, else one plain line per change. */
     static final class ProgressView implements Consumer<BatchProgress> {
-        private static final int WIDTH = 30;
         private final PrintWriter err;
         private final boolean terminal;
 
@@ -262,9 +261,8 @@ final class BatchCommand implements Callable<Integer> {
             String statuses = String.join(",", p.batches().stream().map(b -> b.status().toString()).distinct().toList());
             String counts = String.format("%,d/%,d done, %,d failed", p.completed() + p.failed(), p.total(), p.failed());
             if (terminal) {
-                int filled = (int) Math.round(p.fraction() * WIDTH);
-                err.printf("\rbatch [%s%s] %3.0f%%  %s  %s   ", "#".repeat(filled), "-".repeat(WIDTH - filled),
-                        p.fraction() * 100, counts, statuses);
+                err.printf("\rbatch %s %3.0f%%  %s  %s   ", ProgressBar.bar(p.fraction()), p.fraction() * 100, counts,
+                        statuses);
                 if (p.isDone()) err.println();
             } else {
                 err.println("groqj: batch " + statuses + ", " + counts);

@@ -28,7 +28,8 @@ import java.util.Objects;
  * for (BatchOutputLine line : client.batches().results(batch)) { ... line.chatCompletion() ... }
  * }</pre>
  *
- * <p>Ids are sent as one percent-encoded path segment.
+ * <p>Ids are sent as one percent-encoded path segment. {@link BatchJob} does the whole round trip (checks, files
+ * split at Groq's limits, polling, results by custom id, resumption) over these calls.
  */
 public final class BatchesService {
     static final Operation<BatchCreateRequest, Batch> CREATE =

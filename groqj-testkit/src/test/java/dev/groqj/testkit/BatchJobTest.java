@@ -250,6 +250,25 @@ class BatchJobTest {
     }
 
     @Test
+    void aResumedJobResubmitsFromTheInputFileItDownloadsFromGroq() {
+        start(b -> b.batchPace(Duration.ofHours(10))); // one request runs before the 24h window closes
+        BatchJob job = BatchJob.builder(client).build();
+        job.addChat("q-1", ask(CHAT, "one")).addChat("q-2", ask(CHAT, "two"));
+        List<String> ids = job.submit();
+        client.close();
+
+        client = newClient();
+        BatchJob resumed = BatchJob.builder(client).pollInterval(Duration.ofHours(1)).resubmitFailed(1).resume(ids);
+        BatchResults results = resumed.await();
+
+        assertThat(results.succeeded()).containsExactlyInAnyOrder("q-1", "q-2");
+        assertThat(resumed.batchIds()).hasSize(2).startsWith(ids.get(0));
+        String inputFileId = results.batches().get(0).inputFileId();
+        assertThat(groq.requests()).extracting(RecordedRequest::path)
+                .contains("/openai/v1/files/" + inputFileId + "/content");
+    }
+
+    @Test
     void expiredLinesAreResubmittedWhenAskedAndTheRequestsOwnErrorsAreNot() {
         // 10 hours a step and a 24h window: each batch validates, runs one request and expires
         start(b -> b.batchPace(Duration.ofHours(10)));
