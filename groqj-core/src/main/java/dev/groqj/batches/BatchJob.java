@@ -87,8 +87,8 @@ public final class BatchJob {
 
     /** Ids added so far, to refuse a second use and to tell which got no result. */
     private final Set<String> customIds = new LinkedHashSet<>();
-    /** Custom ids by model, for the check against the models Groq serves. */
-    private final Map<String, List<String>> idsByModel = new TreeMap<>();
+    /** How many lines name each model, and the first few ids, for the check against the models Groq serves. */
+    private final Map<String, ModelUse> models = new TreeMap<>();
     private final List<Path> inputFiles = new ArrayList<>();
     private PartWriter writer;
 
@@ -148,7 +148,9 @@ public final class BatchJob {
             throw new ValidationException("custom_id", "'" + line.customId() + "' is used twice; each request needs"
                     + " its own id to find its result");
         }
-        idsByModel.computeIfAbsent(line.model(), m -> new ArrayList<>()).add(line.customId());
+        ModelUse use = models.computeIfAbsent(line.model(), m -> new ModelUse());
+        if (use.examples.size() < 3) use.examples.add(line.customId());
+        use.lines++;
         try {
             if (writer == null || !writer.fits(json.length)) startNewFile();
             writer.write(json);
@@ -236,12 +238,12 @@ public final class BatchJob {
 
     private void verifyModels() {
         Set<String> served = client.models().list().data().stream().map(Model::id).collect(Collectors.toSet());
-        for (Map.Entry<String, List<String>> e : idsByModel.entrySet()) {
+        for (Map.Entry<String, ModelUse> e : models.entrySet()) {
             if (served.contains(e.getKey())) continue;
-            List<String> ids = e.getValue();
+            ModelUse use = e.getValue();
             throw new ValidationException("model", "'" + e.getKey() + "' is not among the models this key can use"
-                    + " (named by " + ids.size() + " line" + (ids.size() == 1 ? "" : "s") + ": "
-                    + ids.stream().limit(3).collect(Collectors.joining(", ")) + (ids.size() > 3 ? ", …" : "")
+                    + " (named by " + use.lines + " line" + (use.lines == 1 ? "" : "s") + ": "
+                    + String.join(", ", use.examples) + (use.lines > use.examples.size() ? ", …" : "")
                     + "); turn the check off with verifyModels(false)");
         }
     }
@@ -428,6 +430,11 @@ public final class BatchJob {
     @Override
     public String toString() {
         return "BatchJob{lines=" + customIds.size() + ", files=" + inputFiles.size() + ", batches=" + batchIds() + '}';
+    }
+
+    private static final class ModelUse {
+        final List<String> examples = new ArrayList<>(3);
+        long lines;
     }
 
     /** One input file being written: a buffered stream, and how full it is. */
