@@ -9,6 +9,7 @@ import dev.groqj.error.ValidationException;
 import dev.groqj.files.FileUploadRequest;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.Json;
+import dev.groqj.internal.check.Checks;
 import dev.groqj.models.Model;
 
 import java.io.BufferedOutputStream;
@@ -529,22 +530,21 @@ public final class BatchJob {
 
         /** Lines per input file before a new file (and batch) begins; {@link #MAX_LINES_PER_FILE} by default. */
         public Builder maxLinesPerFile(int maxLinesPerFile) {
-            if (maxLinesPerFile < 1 || maxLinesPerFile > MAX_LINES_PER_FILE) {
-                throw new ValidationException("maxLinesPerFile", "must be from 1 to " + MAX_LINES_PER_FILE
-                        + ", was " + maxLinesPerFile);
-            }
-            s.maxLinesPerFile = maxLinesPerFile;
+            s.maxLinesPerFile = (int) limit("maxLinesPerFile", maxLinesPerFile, MAX_LINES_PER_FILE);
             return this;
         }
 
         /** Bytes per input file before a new file (and batch) begins; {@link #MAX_BYTES_PER_FILE} by default. */
         public Builder maxBytesPerFile(long maxBytesPerFile) {
-            if (maxBytesPerFile < 1 || maxBytesPerFile > MAX_BYTES_PER_FILE) {
-                throw new ValidationException("maxBytesPerFile", "must be from 1 to " + MAX_BYTES_PER_FILE
-                        + ", was " + maxBytesPerFile);
-            }
-            s.maxBytesPerFile = maxBytesPerFile;
+            s.maxBytesPerFile = limit("maxBytesPerFile", maxBytesPerFile, MAX_BYTES_PER_FILE);
             return this;
+        }
+
+        /** A file limit of ours: at least 1, at most Groq's. */
+        private static long limit(String param, long value, long groqs) {
+            Checks.atLeast(param, value, 1);
+            if (value > groqs) throw new ValidationException(param, "must be at most " + groqs + ", was " + value);
+            return value;
         }
 
         /** Whether {@link BatchJob#submit()} first checks the lines' models against Groq's list; on by default. */
@@ -555,7 +555,7 @@ public final class BatchJob {
 
         /** The first wait between polls, and the wait after a poll that saw a change; 10 s by default. */
         public Builder pollInterval(Duration pollInterval) {
-            s.pollInterval = positive("pollInterval", pollInterval);
+            s.pollInterval = Checks.positive("pollInterval", pollInterval);
             return this;
         }
 
@@ -564,7 +564,7 @@ public final class BatchJob {
          * interval when that is longer.
          */
         public Builder maxPollInterval(Duration maxPollInterval) {
-            s.maxPollInterval = positive("maxPollInterval", maxPollInterval);
+            s.maxPollInterval = Checks.positive("maxPollInterval", maxPollInterval);
             return this;
         }
 
@@ -626,12 +626,6 @@ public final class BatchJob {
             c.resubmitRounds = s.resubmitRounds;
             c.resubmitWhen = s.resubmitWhen;
             return c;
-        }
-
-        private static Duration positive(String name, Duration d) {
-            Objects.requireNonNull(d, name + " == null");
-            if (d.isNegative() || d.isZero()) throw new ValidationException(name, "must be positive, was " + d);
-            return d;
         }
     }
 }

@@ -190,6 +190,16 @@ class BatchJobTest {
         assertThatThrownBy(() -> BatchJob.builder(client).maxBytesPerFile(100).build()
                 .addChat("big", ask(CHAT, "x".repeat(200))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.param()).isEqualTo("body"));
+        assertThatThrownBy(() -> BatchJob.builder(client).maxLinesPerFile(50_001))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.param()).isEqualTo("maxLinesPerFile")).hasMessageContaining("at most 50000");
+        assertThatThrownBy(() -> BatchJob.builder(client).maxBytesPerFile(0))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.param()).isEqualTo("maxBytesPerFile"));
+        assertThatThrownBy(() -> BatchJob.builder(client).pollInterval(Duration.ofMinutes(10))
+                .maxPollInterval(Duration.ofMinutes(1)).build())
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.param()).isEqualTo("maxPollInterval"));
         assertThatThrownBy(() -> BatchJob.builder(client).completionWindow("8d"))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.param()).isEqualTo("completion_window"));
