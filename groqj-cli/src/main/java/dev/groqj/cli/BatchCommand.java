@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -93,9 +94,23 @@ final class BatchCommand implements Callable<Integer> {
             // the sandbox moves a batch on at every poll: no reason to wait there
             Duration poll = connection.sandbox() != null ? Duration.ofMillis(20)
                     : Duration.ofMillis(Math.max(1, Math.round(pollSeconds * 1000)));
-            BatchJob job = BatchJob.builder(connection.client()).completionWindow(completionWindow)
-                    .verifyModels(!skipModelCheck).pollInterval(poll)
-                    .progressListener(new ProgressView(err(), environment().interactive())).build();
+            // the job's files go to a directory of ours, removed however the command ends
+            Path work = Files.createTempDirectory("groqj-batch-");
+            try {
+                BatchJob job = BatchJob.builder(connection.client()).completionWindow(completionWindow)
+                        .verifyModels(!skipModelCheck).pollInterval(poll).directory(work)
+                        .progressListener(new ProgressView(err(), environment().interactive())).build();
+                return submit(connection, job);
+            } finally {
+                try (var files = Files.walk(work)) {
+                    for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+
+        private int submit(Connection connection, BatchJob job) throws IOException {
             int lines = addLines(job);
             List<String> ids = job.submit();
             err().printf("groqj: %,d request%s in %d batch%s%n", lines, lines == 1 ? "" : "s", ids.size(),
