@@ -268,7 +268,7 @@ class BatchJobTest {
         client.close();
 
         client = newClient();
-        BatchJob resumed = BatchJob.builder(client).pollInterval(Duration.ofHours(1)).resubmitFailed(1).resume(ids);
+        BatchJob resumed = BatchJob.builder(client).pollInterval(Duration.ofHours(6)).resubmitFailed(1).resume(ids);
         BatchResults results = resumed.await();
 
         assertThat(results.succeeded()).containsExactlyInAnyOrder("q-1", "q-2");
@@ -283,7 +283,7 @@ class BatchJobTest {
         // 10 hours a step and a 24h window: each batch validates, runs one request and expires
         start(b -> b.batchPace(Duration.ofHours(10)));
         List<BatchProgress> progress = new ArrayList<>();
-        BatchJob job = BatchJob.builder(client).pollInterval(Duration.ofHours(1)).maxPollInterval(Duration.ofHours(1))
+        BatchJob job = BatchJob.builder(client).pollInterval(Duration.ofHours(6)).maxPollInterval(Duration.ofHours(6))
                 .resubmitFailed(3).progressListener(progress::add).build();
         job.addChat("q-1", ask(CHAT, "one")).addChat("bad", ask("whisper-large-v3", "never works"))
                 .addChat("q-2", ask(CHAT, "two")).addChat("q-3", ask(CHAT, "three"));
@@ -298,7 +298,7 @@ class BatchJobTest {
         assertThat(results.batches()).extracting(Batch::status).containsOnly(BatchStatus.EXPIRED);
         assertThat(progress.get(progress.size() - 1).batchIds()).isEqualTo(job.batchIds());
 
-        BatchJob once = BatchJob.builder(client).pollInterval(Duration.ofHours(1)).build();
+        BatchJob once = BatchJob.builder(client).pollInterval(Duration.ofHours(6)).build();
         once.addChat("a", ask(CHAT, "one")).addChat("b", ask(CHAT, "two"));
         BatchResults expired = once.await();
         assertThat(expired.failed()).containsExactly("b");
