@@ -42,8 +42,9 @@ abstract class ApiCommand implements Callable<Integer> {
             .build()
             .writerWithDefaultPrettyPrinter();
 
+    /** {@code groqj} itself, or a group of commands such as {@code groqj batch}. */
     @ParentCommand
-    GroqCli cli;
+    Object parent;
 
     @Spec
     CommandSpec spec;
@@ -53,7 +54,7 @@ abstract class ApiCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        try (Connection connection = Connection.open(cli.environment(), err(), this::configure)) {
+        try (Connection connection = Connection.open(environment(), err(), this::configure)) {
             return run(connection);
         }
     }
@@ -74,7 +75,7 @@ abstract class ApiCommand implements Callable<Integer> {
     }
 
     CliEnvironment environment() {
-        return cli.environment();
+        return parent instanceof BatchCommand group ? group.environment() : ((GroqCli) parent).environment();
     }
 
     /** Prints {@code value} as indented JSON, the way the API names its fields. */

@@ -8,6 +8,8 @@ import dev.groqj.audio.SpeechFormat;
 import dev.groqj.audio.SpeechRequest;
 import dev.groqj.audio.Transcription;
 import dev.groqj.audio.TranscriptionRequest;
+import dev.groqj.batches.BatchJob;
+import dev.groqj.batches.BatchResults;
 import dev.groqj.chat.ChatCompletion;
 import dev.groqj.chat.ChatCompletionChunk;
 import dev.groqj.chat.ChatRequest;
@@ -54,7 +56,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"A tour of groqj: models, chat, a stream, a tool call, JSON mode, the Responses API, speech and its",
-                "transcription, and a 429 absorbed by a retry. Always runs offline against the embedded",
+                "transcription, a batch job, and a 429 absorbed by a retry. Always runs offline against the embedded",
                 "sandbox (FakeGroqServer), whatever GROQ_API_KEY says. Exits 0 when every step worked."},
         footer = {"", "Example:", "  groqj demo"})
 final class DemoCommand implements Callable<Integer> {
@@ -131,6 +133,8 @@ final class DemoCommand implements Callable<Integer> {
                 new Step("Speech and transcription",
                         "Text to a WAV file with /audio/speech, then back to text with Whisper.",
                         this::speechAndTranscription),
+                new Step("Batch job", "Requests written to JSONL, uploaded and run as a batch (half price on Groq),"
+                        + " polled to the end; results by custom_id.", this::batchJob),
                 new Step("A 429 absorbed by a retry",
                         "The sandbox answers 429 with retry-after: 1; the client waits and retries on its own.",
                         this::rateLimitRetry),
@@ -234,6 +238,26 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(wav);
         }
+    }
+
+    private void batchJob(PrintWriter out) {
+        List<String> statuses = new CopyOnWriteArrayList<>();
+        BatchJob job = BatchJob.builder(client).pollInterval(Duration.ofMillis(20))
+                .progressListener(p -> statuses.add(p.batches().get(0).status().toString())).build();
+        job.addChat("capital", ChatRequest.builder().model(MODEL)
+                        .addMessage(Message.user("What is the capital of France?")).build())
+                .addChat("haiku", ChatRequest.builder().model(MODEL)
+                        .addMessage(Message.user("Write a haiku about speed")).build())
+                .addChat("mistake", ChatRequest.builder().model(TranscriptionRequest.WHISPER_LARGE_V3)
+                        .addMessage(Message.user("A speech model cannot chat")).build());
+        List<String> ids = job.submit();
+        BatchResults results = job.await();
+        out.println("      " + ids.get(0) + ": " + String.join(" -> ", statuses));
+        out.println("      capital: " + results.chatCompletion("capital").choices().get(0).message().content());
+        GroqException error = results.error("mistake");
+        if (error == null) throw new IllegalStateException("the line to a speech model did not fail");
+        out.println("      mistake: " + error.getClass().getSimpleName() + " " + error.statusCode() + ", the same"
+                + " error a direct call would throw");
     }
 
     private void rateLimitRetry(PrintWriter out) {

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * The {@code groqj} command: chat, models, audio, health, and a local sandbox of the Groq API.
+ * The {@code groqj} command: chat, models, audio, batches, health, and a local sandbox of the Groq API.
  *
  * <pre>{@code
  * int exit = GroqCli.commandLine(CliEnvironment.system()).execute("chat", "Hello");
@@ -36,10 +36,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 @Command(name = "groqj",
         mixinStandardHelpOptions = true,
         versionProvider = GroqCli.Version.class,
-        description = "Groq from the terminal: chat, models, speech to text, text to speech, and a local sandbox.",
+        description = "Groq from the terminal: chat, models, speech to text, text to speech, batches, and a local"
+                + " sandbox.",
         subcommands = {
                 ChatCommand.class, ModelsCommand.class, TranscribeCommand.class, TranslateCommand.class,
-                SpeakCommand.class, HealthCommand.class, SandboxCommand.class, DemoCommand.class,
+                SpeakCommand.class, BatchCommand.class, HealthCommand.class, SandboxCommand.class, DemoCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
                 "With GROQ_API_KEY set, commands talk to Groq (or to GROQ_BASE_URL). Without it they answer"

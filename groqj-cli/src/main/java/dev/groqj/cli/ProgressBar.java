@@ -26,15 +26,20 @@ final class ProgressBar implements ProgressListener {
         this.label = label;
     }
 
+    /** {@code [#####-----]}, filled to {@code fraction} (0 to 1); the batch progress draws it too. */
+    static String bar(double fraction) {
+        int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * WIDTH);
+        return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "]";
+    }
+
     @Override
     public void onProgress(long bytesSent, long totalBytes) {
         if (totalBytes <= 0) return;
         int percent = (int) Math.min(100, bytesSent * 100 / totalBytes);
         if (percent == shown) return;
         shown = percent;
-        int filled = percent * WIDTH / 100;
-        err.printf("\r%s [%s%s] %3d%%  %.1f of %.1f MB", label, "#".repeat(filled), "-".repeat(WIDTH - filled),
-                percent, bytesSent / 1e6, totalBytes / 1e6);
+        err.printf("\r%s %s %3d%%  %.1f of %.1f MB", label, bar(percent / 100.0), percent, bytesSent / 1e6,
+                totalBytes / 1e6);
         if (percent == 100) err.println();
         err.flush();
     }

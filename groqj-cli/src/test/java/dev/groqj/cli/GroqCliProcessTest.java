@@ -49,7 +49,9 @@ class GroqCliProcessTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(out).isZero();
-        assertThat(out).contains("[10/10]", "All 10 steps worked", "StreamException after").doesNotContain("FAILED");
+        assertThat(out).contains("[11/11]", "All 11 steps worked", "StreamException after",
+                "validating -> in_progress -> finalizing -> completed", "mistake: BadRequestException 400")
+                .doesNotContain("FAILED");
         assertThat(Files.readString(stderr)).isEqualTo(DemoCommand.NOTICE + System.lineSeparator());
     }
 

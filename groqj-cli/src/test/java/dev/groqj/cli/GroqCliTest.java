@@ -453,11 +453,95 @@ class GroqCliTest {
         assertThat(run.err()).contains("Cannot read audio file no-such-file.wav");
     }
 
+    private static Path requests(Path dir, String... questions) throws IOException {
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 0; i < questions.length; i++) {
+            jsonl.append("{\"custom_id\":\"q-").append(i + 1).append("\",\"method\":\"POST\",")
+                    .append("\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"llama-3.1-8b-instant\",")
+                    .append("\"messages\":[{\"role\":\"user\",\"content\":\"").append(questions[i])
+                    .append("\"}]}}\n");
+        }
+        return Files.writeString(dir.resolve("in.jsonl"), jsonl);
+    }
+
+    @Test
+    void batchSubmitWaitWritesTheResultsAndShowsPlainProgressWhenPiped(@TempDir Path dir) throws IOException {
+        Path in = requests(dir, "one", "two");
+        Path out = dir.resolve("answers.jsonl");
+
+        CliRun run = CliRun.run(groq, "batch", "submit", in.toString(), "--wait", "--poll", "0.01", "-o",
+                out.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).matches("batch_01\\w+  completed  2/2 done, 0 failed\\R");
+        assertThat(run.err()).contains("groqj: 2 requests in 1 batch", "groqj: batch in_progress, 0/2 done, 0 failed",
+                "groqj: batch completed, 2/2 done", "2 result lines written to " + out).doesNotContain("\r");
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(tree(l).get("response").get("status_code").asInt())
+                .isEqualTo(200));
+        assertThat(tree(lines.get(1)).at("/response/body/choices/0/message/content").asText())
+                .isEqualTo("You said: two");
+    }
+
+    @Test
+    void batchSubmitOnATerminalDrawsAProgressBar(@TempDir Path dir) throws IOException {
+        CliRun run = CliRun.run(groq, "", true, "batch", "submit", requests(dir, "one").toString(), "--wait",
+                "--poll", "0.01");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).contains("\rbatch [------------------------------]   0%  0/1 done, 0 failed  in_progress",
+                "\rbatch [##############################] 100%  1/1 done, 0 failed  completed");
+    }
+
+    @Test
+    void batchSubmitPrintsTheIdsThenStatusAndResultsFollowThem(@TempDir Path dir) throws IOException {
+        CliRun submitted = CliRun.run(groq, "batch", "submit", requests(dir, "one", "two", "three").toString());
+        assertThat(submitted.exit()).isZero();
+        String id = submitted.out().strip();
+        assertThat(id).startsWith("batch_01").doesNotContain("\n");
+
+        // the fake moves a batch one status on at each retrieve
+        CliRun early = CliRun.run(groq, "batch", "results", id);
+        assertThat(early.exit()).isEqualTo(2);
+        assertThat(early.err()).contains("is in_progress; its results come once it ends");
+
+        CliRun status = CliRun.run(groq, "batch", "status", id);
+        assertThat(status.out()).startsWith(id + "  finalizing  3/3 done, 0 failed").contains("expires");
+        CliRun done = CliRun.run(groq, "batch", "status", id, "--output", "json");
+        assertThat(tree(done.out()).get("status").asText()).isEqualTo("completed");
+
+        Path out = dir.resolve("out.jsonl");
+        CliRun results = CliRun.run(groq, "batch", "results", id, "-o", out.toString());
+        assertThat(results.exit()).isZero();
+        assertThat(results.err()).contains("3 result lines of " + id + " written to " + out);
+        assertThat(Files.readAllLines(out)).extracting(l -> tree(l).get("custom_id").asText())
+                .containsExactly("q-1", "q-2", "q-3");
+        CliRun toStdout = CliRun.run(groq, "batch", "results", id);
+        assertThat(toStdout.out().lines()).hasSize(3);
+    }
+
+    @Test
+    void batchSubmitRefusesABadLineNamingItsNumberBeforeUploading(@TempDir Path dir) throws IOException {
+        Path in = requests(dir, "one", "two");
+        Files.writeString(in, Files.readString(in) + Files.readAllLines(in).get(0) + "\n");
+        server.clearJournal();
+
+        CliRun run = CliRun.run(groq, "batch", "submit", in.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("invalid custom_id: " + in + " line 3: 'q-1' is used twice");
+        assertThat(server.requests()).isEmpty();
+        assertThat(CliRun.run(groq, "batch", "submit", in.toString(), "-o", "x.jsonl").err())
+                .contains("-o needs --wait");
+        assertThat(CliRun.run(groq, "batch").exit()).isEqualTo(2);
+        assertThat(CliRun.run(groq, "completion", "bash").out()).contains("batch", "submit", "results");
+    }
+
     @Test
     void everyCommandHasHelpWithAnExample() {
         CommandLine cli = GroqCli.commandLine(new CliEnvironment(Map.of(), System.in, false));
         assertThat(cli.getSubcommands()).containsKeys("chat", "models", "transcribe", "translate", "speak",
-                "health", "sandbox", "demo", "completion");
+                "batch", "health", "sandbox", "demo", "completion");
         for (String name : cli.getSubcommands().keySet()) {
             if (name.equals("help")) continue;
             CliRun run = CliRun.run(Map.of(), name, "--help");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.groqj.JsonValue;
+import dev.groqj.audio.Transcription;
 import dev.groqj.chat.ChatCompletion;
 import dev.groqj.error.GroqException;
 import dev.groqj.internal.Json;
@@ -64,6 +65,15 @@ public record BatchOutputLine(
     public ChatCompletion chatCompletion() {
         if (!isSuccess() || response.body() == null) return null;
         return Json.MAPPER.convertValue(response.body(), ChatCompletion.class);
+    }
+
+    /**
+     * The answer's body as a transcription or translation (an audio line's answer), or null when the request did
+     * not succeed.
+     */
+    public Transcription transcription() {
+        if (!isSuccess() || response.body() == null) return null;
+        return Json.MAPPER.convertValue(response.body(), Transcription.class);
     }
 
     /** Reads one line of JSON. */

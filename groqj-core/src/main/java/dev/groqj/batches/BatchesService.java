@@ -28,7 +28,8 @@ import java.util.Objects;
  * for (BatchOutputLine line : client.batches().results(batch)) { ... line.chatCompletion() ... }
  * }</pre>
  *
- * <p>Ids are sent as one percent-encoded path segment.
+ * <p>Ids are sent as one percent-encoded path segment. {@link BatchJob} does the whole round trip (checks, files
+ * split at Groq's limits, polling, results by custom id, resumption) over these calls.
  */
 public final class BatchesService {
     static final Operation<BatchCreateRequest, Batch> CREATE =
@@ -130,6 +131,11 @@ public final class BatchesService {
         if (batch.outputFileId() != null) ids.add(batch.outputFileId());
         if (batch.errorFileId() != null) ids.add(batch.errorFileId());
         return ids;
+    }
+
+    /** The call path, for {@link BatchJob}'s waits on the client's sleeper. */
+    ApiClient api() {
+        return api;
     }
 
     private static String path(String id) {

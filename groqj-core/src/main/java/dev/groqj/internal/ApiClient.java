@@ -11,6 +11,7 @@ import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.ResponseInfo;
 import dev.groqj.observability.TokenUsage;
 import dev.groqj.resilience.RateLimitStatus;
+import dev.groqj.resilience.Sleeper;
 import dev.groqj.internal.resilience.ResilienceOrchestrator;
 import dev.groqj.transport.AsyncStreamingResponse;
 import dev.groqj.transport.Headers;
@@ -27,6 +28,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -164,6 +166,15 @@ public final class ApiClient {
 
     public RateLimitStatus rateLimitStatus() {
         return resilience.rateLimitManager().status();
+    }
+
+    /** The client's clock and sleeper, for helpers that wait between calls (a batch job's polls) as tests inject them. */
+    public Clock clock() {
+        return resilience.clock();
+    }
+
+    public Sleeper sleeper() {
+        return resilience.sleeper();
     }
 
     /** Refuses every later call; closing the transport is the client's (it may be the user's). */

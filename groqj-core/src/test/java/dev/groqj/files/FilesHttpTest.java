@@ -173,8 +173,8 @@ class FilesHttpTest {
     void invalidArgumentsNameTheirParameterBeforeAnythingIsSent(@TempDir Path dir) throws Exception {
         assertInvalid("file", "is required", () -> FileUploadRequest.builder().build());
         assertInvalid("file", ".jsonl", () -> FileUploadRequest.builder().file(JSONL, "q.json").build());
-        assertInvalid("file", "100 MB", () -> FileUploadRequest.builder()
-                .file(FileSource.of(() -> InputStream.nullInputStream(), "big.jsonl", 100L * 1024 * 1024 + 1)).build());
+        assertInvalid("file", "200 MB", () -> FileUploadRequest.builder()
+                .file(FileSource.of(() -> InputStream.nullInputStream(), "big.jsonl", 200L * 1024 * 1024 + 1)).build());
         assertInvalid("purpose", "batch", () -> FileUploadRequest.builder().file(JSONL, "q.jsonl")
                 .purpose("fine-tune").build());
         assertInvalid("file", "is a directory", () -> FileUploadRequest.of(dir));
@@ -182,7 +182,7 @@ class FilesHttpTest {
         assertInvalid("file_id", "required", () -> client.files().content(null, dir.resolve("x")));
         assertInvalid("file_id", "required", () -> client.async().files().delete(""));
         assertThat(FileUploadRequest.builder().file(FileSource.of(() -> InputStream.nullInputStream(), "ok.JSONL",
-                100L * 1024 * 1024)).build().file().size()).isEqualTo(100L * 1024 * 1024);
+                200L * 1024 * 1024)).build().file().size()).isEqualTo(200L * 1024 * 1024);
         assertThat(server.requestCount()).isZero();
     }
 

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,25 +17,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The fake's files and batches, in memory. Uploaded files are kept until deleted; a batch moves one status on each
- * {@code GET /batches/{id}}: validating, then in_progress (or failed when the input file is malformed), then
- * finalizing (every line runs through the built-in chat model), then completed with an output file (and an error
- * file for requests that failed). A cancelled batch goes cancelling, then cancelled on the next retrieve. When the
- * injected clock passes {@code expires_at} first, the next retrieve finds it expired.
+ * The fake's files and batches, in memory. Uploaded files are kept until deleted. Unpaced, a batch moves one status
+ * on each {@code GET /batches/{id}}: validating, then in_progress (or failed when the input file is malformed), then
+ * finalizing (every line runs through the built-in chat or audio model), then completed with an output file (and an
+ * error file for requests that failed). Paced, each of those steps, and each request, takes one pace of the injected
+ * clock, so {@code request_counts} grow as the clock moves. A cancelled batch goes cancelling, then cancelled; when
+ * the clock passes {@code expires_at} first, the batch is expired. Either way the requests that ran keep their
+ * results and the others go to the error file as {@code batch_cancelled} or {@code batch_expired}.
  */
 final class FakeBatches {
     /** Groq's limit for a batch input file. */
-    static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
+    static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
     private static final String CHAT_COMPLETIONS = "/v1/chat/completions";
+    /** What a line may target: Groq's batches take chat, transcription and translation requests, mixed. */
+    static final List<String> LINE_URLS =
+            List.of(CHAT_COMPLETIONS, "/v1/audio/transcriptions", "/v1/audio/translations");
     private static final Pattern WINDOW = Pattern.compile("([1-9][0-9]{0,4})([hd])");
 
-    /** Runs one request body and answers {@code {"status_code","request_id","body"}}. */
-    interface Runner extends Function<JsonNode, ObjectNode> {
+    /** Runs one request (its line's {@code url} and {@code body}) and answers {@code {"status_code","request_id","body"}}. */
+    interface Runner extends BiFunction<String, JsonNode, ObjectNode> {
     }
 
     private record StoredFile(String id, String filename, String purpose, long createdAt, byte[] content) {
@@ -46,18 +53,32 @@ final class FakeBatches {
     private final Clock clock;
     private final Map<String, StoredFile> files = new LinkedHashMap<>();
     private final Map<String, ObjectNode> batches = new LinkedHashMap<>();
-    /** The results computed when a batch finalizes, written out when it completes. */
-    private final Map<String, List<ObjectNode>> results = new LinkedHashMap<>();
+    /** Each batch's requests and the results of those that ran. */
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+    /** How long each step of a batch takes on the clock, or null for one step per retrieve. */
+    private final Duration pace;
     private long counter;
 
-    FakeBatches(Clock clock) {
+    /** A batch's progress: its requests once validated, the results so far, and when the current step began. */
+    private static final class Run {
+        List<JsonNode> lines;
+        final List<ObjectNode> done = new ArrayList<>();
+        Instant since;
+
+        Run(Instant since) {
+            this.since = since;
+        }
+    }
+
+    FakeBatches(Clock clock, Duration pace) {
         this.clock = clock;
+        this.pace = pace;
     }
 
     synchronized void reset() {
         files.clear();
         batches.clear();
-        results.clear();
+        runs.clear();
     }
 
     // ---- files ----
@@ -78,7 +99,7 @@ final class FakeBatches {
         }
         if (file.size() > MAX_FILE_BYTES) {
             throw new GroqErrors.Failure(413, "invalid_request_error", "request_too_large", "file",
-                    "file exceeds the maximum size of 100 MB");
+                    "file exceeds the maximum size of 200 MB");
         }
         return store(file.filename(), "batch", file.bytes()).toJson();
     }
@@ -144,6 +165,7 @@ final class FakeBatches {
         if (metadata == null || metadata.isNull()) batch.putNull("metadata");
         else batch.set("metadata", metadata.deepCopy());
         batches.put(batch.get("id").asText(), batch);
+        runs.put(batch.get("id").asText(), new Run(clock.instant()));
         return batch.deepCopy();
     }
 
@@ -205,7 +227,7 @@ final class FakeBatches {
         return null;
     }
 
-    /** The batch after one more step of its life. */
+    /** The batch as its life has moved on: one step per retrieve, or as far as the clock says when paced. */
     synchronized ObjectNode retrieve(String id, Runner runner) {
         ObjectNode batch = requireBatch(id);
         advance(batch, runner);
@@ -219,18 +241,40 @@ final class FakeBatches {
             throw GroqErrors.Failure.invalid(null, "batch '" + id + "' is " + status + " and cannot be cancelled");
         }
         batch.put("status", "cancelling").put("cancelling_at", now());
+        runs.get(id).since = clock.instant();
         return batch.deepCopy();
     }
 
     private void advance(ObjectNode batch, Runner runner) {
-        String status = batch.get("status").asText();
-        long now = now();
-        boolean running = status.equals("validating") || status.equals("in_progress") || status.equals("finalizing");
-        if (running && now >= batch.get("expires_at").asLong()) {
-            batch.put("status", "expired").put("expired_at", now);
-            return;
+        Run run = runs.get(batch.get("id").asText());
+        Instant now = clock.instant();
+        Instant expires = Instant.ofEpochSecond(batch.get("expires_at").asLong());
+        if (pace != null) {
+            // Each step (validating, each request, finalizing, cancelling) takes one pace, until the window closes.
+            Instant until = now.isBefore(expires) ? now : expires;
+            while (!isTerminal(batch.get("status").asText())) {
+                long due = Duration.between(run.since, until).toNanos() / pace.toNanos();
+                if (due <= 0) break;
+                int requests = batch.get("status").asText().equals("in_progress")
+                        ? (int) Math.min(due, run.lines.size() - run.done.size()) : 1;
+                run.since = run.since.plus(pace.multipliedBy(requests));
+                step(batch, run, runner, requests);
+            }
         }
-        switch (status) {
+        String status = batch.get("status").asText();
+        boolean running = status.equals("validating") || status.equals("in_progress") || status.equals("finalizing");
+        if (running && !now.isBefore(expires)) {
+            end(batch, run, "expired", "batch_expired", "This request could not be executed before the completion"
+                    + " window expired.");
+        } else if (pace == null) {
+            step(batch, run, runner, run.lines == null ? 0 : run.lines.size());
+        }
+    }
+
+    /** One step of the batch's life; in_progress runs up to {@code requests} more of its requests. */
+    private void step(ObjectNode batch, Run run, Runner runner, int requests) {
+        long now = now();
+        switch (batch.get("status").asText()) {
             case "validating": {
                 List<ObjectNode> errors = new ArrayList<>();
                 List<JsonNode> lines = parseInput(files.get(batch.get("input_file_id").asText()), errors);
@@ -239,49 +283,79 @@ final class FakeBatches {
                     e.putArray("data").addAll(errors);
                     batch.put("status", "failed").put("failed_at", now);
                 } else {
+                    run.lines = lines;
                     batch.put("status", "in_progress").put("in_progress_at", now);
                     counts(batch, lines.size(), 0, 0);
                 }
                 return;
             }
             case "in_progress": {
-                List<ObjectNode> done = new ArrayList<>();
-                long completed = 0;
-                for (JsonNode line : parseInput(files.get(batch.get("input_file_id").asText()), new ArrayList<>())) {
-                    ObjectNode response = runner.apply(line.get("body"));
-                    ObjectNode out = Json.MAPPER.createObjectNode()
-                            .put("id", FakeGroqServer.ulid("batch_req_", ++counter))
-                            .put("custom_id", line.get("custom_id").asText());
-                    out.set("response", response);
+                int until = Math.min(run.lines.size(), run.done.size() + Math.max(requests, 0));
+                for (int i = run.done.size(); i < until; i++) {
+                    JsonNode line = run.lines.get(i);
+                    ObjectNode out = resultLine(line);
+                    out.set("response", runner.apply(line.get("url").asText(), line.get("body")));
                     out.putNull("error");
-                    if (response.get("status_code").asInt() == 200) completed++;
-                    done.add(out);
+                    run.done.add(out);
                 }
-                results.put(batch.get("id").asText(), done);
-                counts(batch, done.size(), completed, done.size() - completed);
-                batch.put("status", "finalizing").put("finalizing_at", now);
+                long completed = run.done.stream().filter(FakeBatches::succeeded).count();
+                counts(batch, run.lines.size(), completed, run.done.size() - completed);
+                if (run.done.size() == run.lines.size()) batch.put("status", "finalizing").put("finalizing_at", now);
                 return;
             }
-            case "finalizing": {
-                List<ObjectNode> done = results.remove(batch.get("id").asText());
-                String id = batch.get("id").asText();
-                byte[] ok = jsonl(done, true);
-                byte[] failed = jsonl(done, false);
-                if (ok.length > 0) {
-                    batch.put("output_file_id", store(id + "_output.jsonl", "batch_output", ok).id());
-                }
-                if (failed.length > 0) {
-                    batch.put("error_file_id", store(id + "_error.jsonl", "batch_output", failed).id());
-                }
+            case "finalizing":
+                writeResults(batch, run.done);
                 batch.put("status", "completed").put("completed_at", now);
                 return;
-            }
             case "cancelling":
-                batch.put("status", "cancelled").put("cancelled_at", now);
+                end(batch, run, "cancelled", "batch_cancelled", "This request was not executed: the batch was"
+                        + " cancelled.");
                 return;
             default:
                 // terminal: nothing changes any more
         }
+    }
+
+    /**
+     * Ends a batch early: the requests that ran keep their results, the others go to the error file with
+     * {@code code}, and count as failed.
+     */
+    private void end(ObjectNode batch, Run run, String status, String code, String message) {
+        List<ObjectNode> all = new ArrayList<>(run.done);
+        if (run.lines != null) {
+            for (JsonNode line : run.lines.subList(run.done.size(), run.lines.size())) {
+                ObjectNode out = resultLine(line);
+                out.putNull("response");
+                out.putObject("error").put("code", code).put("message", message);
+                all.add(out);
+            }
+            long completed = all.stream().filter(FakeBatches::succeeded).count();
+            counts(batch, all.size(), completed, all.size() - completed);
+        }
+        writeResults(batch, all);
+        batch.put("status", status).put(status + "_at", now());
+    }
+
+    private ObjectNode resultLine(JsonNode line) {
+        return Json.MAPPER.createObjectNode().put("id", FakeGroqServer.ulid("batch_req_", ++counter))
+                .put("custom_id", line.get("custom_id").asText());
+    }
+
+    private void writeResults(ObjectNode batch, List<ObjectNode> done) {
+        String id = batch.get("id").asText();
+        byte[] ok = jsonl(done, true);
+        byte[] failed = jsonl(done, false);
+        if (ok.length > 0) batch.put("output_file_id", store(id + "_output.jsonl", "batch_output", ok).id());
+        if (failed.length > 0) batch.put("error_file_id", store(id + "_error.jsonl", "batch_output", failed).id());
+    }
+
+    private static boolean succeeded(ObjectNode line) {
+        JsonNode response = line.get("response");
+        return response != null && response.path("status_code").asInt() == 200;
+    }
+
+    private static boolean isTerminal(String status) {
+        return List.of("completed", "failed", "expired", "cancelled").contains(status);
     }
 
     /** The input's requests; problems go to {@code errors} as Groq's batch error entries. */
@@ -309,8 +383,7 @@ final class FakeBatches {
                     : !ids.add(line.get("custom_id").asText()) ? "repeats custom_id '" + line.get("custom_id").asText()
                             + "'"
                     : !"POST".equals(line.path("method").asText()) ? "needs 'method': 'POST'"
-                    : !CHAT_COMPLETIONS.equals(line.path("url").asText()) ? "needs 'url': '" + CHAT_COMPLETIONS
-                            + "' (the batch's endpoint)"
+                    : !LINE_URLS.contains(line.path("url").asText()) ? "needs a 'url' among " + LINE_URLS
                     : !line.path("body").isObject() ? "needs a 'body' object" : null;
             if (problem != null) {
                 errors.add(error("invalid_request", "line " + number + " " + problem, null, number));
@@ -334,8 +407,7 @@ final class FakeBatches {
     private static byte[] jsonl(List<ObjectNode> lines, boolean successes) {
         StringBuilder sb = new StringBuilder();
         for (ObjectNode line : lines) {
-            boolean ok = line.get("response").get("status_code").asInt() == 200;
-            if (ok == successes) sb.append(Json.writeString(line)).append('\n');
+            if (succeeded(line) == successes) sb.append(Json.writeString(line)).append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -72,12 +72,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Files live in memory until deleted (only {@code purpose} "batch" and {@code *.jsonl}, like Groq). A batch moves
  * one status on each {@code GET /batches/{id}}, so a test polls it through deterministically: {@code validating}
  * &rarr; {@code in_progress} (or {@code failed}, with {@code errors} naming the bad lines, when a line lacks
- * {@code custom_id}, {@code method} "POST", {@code url} "/v1/chat/completions" or a {@code body}) &rarr;
- * {@code finalizing} (each line answered by the built-in model, as {@code /chat/completions} would, outside the
- * per-minute quotas) &rarr; {@code completed}, with {@code output_file_id} (answered lines) and
- * {@code error_file_id} (lines that got an error, e.g. an unknown model) and {@code request_counts}. A cancel turns a
- * running batch {@code cancelling}, and the next retrieve {@code cancelled}; once the injected clock passes
- * {@code expires_at}, the next retrieve finds a running batch {@code expired}. Unknown ids answer 404 {@code not_found}.
+ * {@code custom_id}, {@code method} "POST", a {@code url} among "/v1/chat/completions", "/v1/audio/transcriptions"
+ * and "/v1/audio/translations", or a {@code body}) &rarr; {@code finalizing} (each line answered by the built-in
+ * models, as the synchronous endpoint would, outside the per-minute quotas; an audio line's {@code data:} url is
+ * transcribed as an upload) &rarr; {@code completed}, with {@code output_file_id} (answered lines) and
+ * {@code error_file_id} (lines that got an error, e.g. an unknown model) and {@code request_counts}. With
+ * {@link Builder#batchPace} each step, and each request, takes that long on the injected clock instead. A cancel
+ * turns a running batch {@code cancelling}, then {@code cancelled}; once the clock passes {@code expires_at}, a
+ * running batch is {@code expired}; the requests that had not run go to the error file as {@code batch_cancelled} or
+ * {@code batch_expired}. Unknown ids answer 404 {@code not_found}.
  */
 public final class FakeGroqServer implements AutoCloseable {
     /** The path prefix of every endpoint, as on api.groq.com. */
@@ -109,7 +112,7 @@ public final class FakeGroqServer implements AutoCloseable {
         this.clock = b.clock;
         this.maxHold = b.maxHold;
         this.quota = new Quota(b.clock, b.requestsPerMinute, b.tokensPerMinute);
-        this.batches = new FakeBatches(b.clock);
+        this.batches = new FakeBatches(b.clock, b.batchPace);
     }
 
     /**
@@ -514,14 +517,21 @@ public final class FakeGroqServer implements AutoCloseable {
     }
 
     /**
-     * One line of a batch, answered as the chat endpoint would (without taking from the per-minute quotas: Groq
-     * runs batches outside them): {@code {"status_code","request_id","body"}}.
+     * One line of a batch, answered as the chat or audio endpoint would (without taking from the per-minute quotas:
+     * Groq runs batches outside them): {@code {"status_code","request_id","body"}}.
      */
-    private ObjectNode batchRequest(JsonNode body) {
+    private ObjectNode batchRequest(String url, JsonNode body) {
         long seq = sequence.incrementAndGet();
         String requestId = requestId(seq);
         ObjectNode response = Json.MAPPER.createObjectNode();
         try {
+            if (url.startsWith("/v1/audio/")) {
+                FakeAudio.Result result = FakeAudio.transcribe(audioParts(body), catalog, requestId,
+                        url.endsWith("/translations"));
+                JsonNode answer = result.contentType().startsWith("application/json") ? Json.tree(result.body())
+                        : Json.MAPPER.createObjectNode().put("text", result.body());
+                return response.put("status_code", 200).put("request_id", requestId).set("body", answer);
+            }
             FakeChatModel.validate(body);
             if (body.path("stream").asBoolean(false)) {
                 throw GroqErrors.Failure.invalid("stream", "stream is not supported in batch requests");
@@ -534,6 +544,28 @@ public final class FakeGroqServer implements AutoCloseable {
             response.put("status_code", f.status).put("request_id", requestId).set("body", Json.tree(f.body()));
         }
         return response;
+    }
+
+    /**
+     * A batch audio line's JSON as the form the synchronous endpoint reads: arrays as repeated {@code name[]}
+     * fields, and a {@code data:} url as the uploaded file it encodes (so a fake speech WAV transcribes to its text).
+     */
+    private static List<RecordedRequest.Part> audioParts(JsonNode body) {
+        List<RecordedRequest.Part> parts = new ArrayList<>();
+        body.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            String text = value.asText();
+            if (field.getKey().equals("url") && text.startsWith("data:") && text.contains(";base64,")) {
+                byte[] audio = java.util.Base64.getDecoder().decode(text.substring(text.indexOf(',') + 1));
+                parts.add(new RecordedRequest.Part("file", "audio.wav", "audio/wav", audio));
+            } else if (value.isArray()) {
+                value.forEach(v -> parts.add(new RecordedRequest.Part(field.getKey() + "[]", null, null,
+                        v.asText().getBytes(StandardCharsets.UTF_8))));
+            } else {
+                parts.add(new RecordedRequest.Part(field.getKey(), null, null, text.getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+        return parts;
     }
 
     private Reply chat(RecordedRequest request, String requestId, long seq) {
@@ -721,6 +753,7 @@ public final class FakeGroqServer implements AutoCloseable {
         private long requestsPerMinute = 1_000;
         private long tokensPerMinute = 1_000_000;
         private Duration maxHold = Duration.ofSeconds(30);
+        private Duration batchPace;
 
         private Builder() {
         }
@@ -793,6 +826,21 @@ public final class FakeGroqServer implements AutoCloseable {
             Objects.requireNonNull(maxHold, "maxHold == null");
             if (maxHold.isNegative()) throw new IllegalArgumentException("maxHold < 0");
             this.maxHold = maxHold;
+            return this;
+        }
+
+        /**
+         * Runs batches on the clock: each step of a batch's life (validating, each of its requests, finalizing,
+         * cancelling) takes {@code pace} of the {@linkplain #clock(Clock) clock}, so a test that moves its clock sees
+         * {@code request_counts} grow. Unpaced (the default), a batch moves one status per retrieve.
+         *
+         * @param pace how long one step takes, positive
+         * @return this builder
+         */
+        public Builder batchPace(Duration pace) {
+            Objects.requireNonNull(pace, "pace == null");
+            if (pace.isNegative() || pace.isZero()) throw new IllegalArgumentException("pace <= 0");
+            this.batchPace = pace;
             return this;
         }
 

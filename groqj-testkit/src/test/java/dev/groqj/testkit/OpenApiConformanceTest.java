@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -233,6 +234,44 @@ class OpenApiConformanceTest {
         assertValid("DeleteFileResponse", Http.send(http.request("/files/" + fileId).DELETE().build()).body());
         assertValid("ErrorResponse", http.get("/files/" + fileId).body());
         assertValid("ErrorResponse", http.get("/batches/batch_nope").body());
+    }
+
+    @Test
+    void batchInputAndResultLinesConform() {
+        String jsonl = String.join("\n",
+                "{\"custom_id\":\"chat\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":"
+                        + "{\"model\":\"llama-3.1-8b-instant\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}}",
+                "{\"custom_id\":\"fails\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":"
+                        + "{\"model\":\"no-such-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}}",
+                "{\"custom_id\":\"audio\",\"method\":\"POST\",\"url\":\"/v1/audio/transcriptions\",\"body\":"
+                        + "{\"model\":\"whisper-large-v3\",\"url\":\"https://example.com/a.wav\","
+                        + "\"response_format\":\"verbose_json\"}}") + "\n";
+        jsonl.lines().forEach(line -> assertValid("BatchRequestInput", line));
+        String fileId = Http.json(http.multipart("/files", "in.jsonl", jsonl.getBytes(StandardCharsets.UTF_8),
+                "purpose", "batch")).get("id").asText();
+        String batchId = Http.json(http.postJson("/batches", "{\"input_file_id\":\"" + fileId
+                + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\"}")).get("id").asText();
+        JsonNode batch = Http.json(http.get("/batches/" + batchId));
+        while (!batch.get("status").asText().equals("completed")) batch = Http.json(http.get("/batches/" + batchId));
+        String output = http.get("/files/" + batch.get("output_file_id").asText() + "/content").body();
+        String errors = http.get("/files/" + batch.get("error_file_id").asText() + "/content").body();
+        assertThat(output.lines()).hasSize(2);
+        assertThat(errors.lines()).hasSize(1);
+        (output + errors).lines().forEach(line -> assertValid("BatchRequestOutput", line));
+
+        // a batch cancelled once in progress: its unrun lines come back as errors without a response
+        String cancelled = Http.json(http.postJson("/batches", "{\"input_file_id\":\"" + fileId
+                + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\"}")).get("id").asText();
+        http.get("/batches/" + cancelled);
+        http.postJson("/batches/" + cancelled + "/cancel", "");
+        JsonNode ended = Http.json(http.get("/batches/" + cancelled));
+        assertValid("Batch", ended.toString());
+        assertThat(ended.get("status").asText()).isEqualTo("cancelled");
+        String unrun = http.get("/files/" + ended.get("error_file_id").asText() + "/content").body();
+        assertThat(unrun.lines()).hasSize(3).allSatisfy(line -> {
+            assertValid("BatchRequestOutput", line);
+            assertThat(Json.tree(line).at("/error/code").asText()).isEqualTo("batch_cancelled");
+        });
     }
 
     @Test

@@ -299,6 +299,11 @@ public final class ResilienceOrchestrator {
         return clock;
     }
 
+    /** The sleeper blocking waits go through; long-running helpers (batch polls) wait through it too. */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
     private CircuitOpenException circuitOpen() {
         Duration retryIn = null;
         if (circuitBreaker.getState() == CircuitBreaker.State.OPEN) {
