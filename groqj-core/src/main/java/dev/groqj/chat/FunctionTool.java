@@ -62,7 +62,8 @@ public final class FunctionTool<A> {
     }
 
     /**
-     * A tool for each public method of {@code target} annotated with {@link ToolFunction}, in name order.
+     * A tool for each public method of {@code target} annotated with {@link ToolFunction}, in name order. On the
+     * module path, the class must be public in an exported package, or its package open to {@code dev.groqj.core}.
      *
      * @throws IllegalArgumentException for an annotated method that takes more than one parameter
      */
@@ -88,6 +89,7 @@ public final class FunctionTool<A> {
     private static <A> FunctionTool<A> of(String name, String description, Class<A> arguments, Method method,
                                           Object target) {
         boolean takesArguments = method.getParameterCount() == 1;
+        method.trySetAccessible(); // a class that is not public, where its module lets groqj in; else invoke says
         return of(name, description, arguments, args -> {
             try {
                 return takesArguments ? method.invoke(target, args) : method.invoke(target);
