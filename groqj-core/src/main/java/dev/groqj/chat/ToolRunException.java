@@ -33,8 +33,8 @@ public class ToolRunException extends GroqException {
         return reason;
     }
 
-    /** The transcript: the request's messages, then every assistant and tool message of the run. */
+    /** The transcript: the request's messages, then every assistant and tool message of the run (empty once serialized). */
     public List<Message> messages() {
-        return messages;
+        return messages == null ? List.of() : messages;
     }
 }
