@@ -3,6 +3,7 @@ package dev.groqj.internal.schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.groqj.JsonValue;
 import dev.groqj.internal.Json;
@@ -42,6 +43,10 @@ public final class TypedJson {
             T value = MAPPER.readValue(json, type);
             if (value == null) throw new Unreadable("the answer is JSON null");
             return value;
+        } catch (InvalidDefinitionException e) {
+            // the type, not the answer, is at fault: say how to fix it rather than blame the model
+            throw new IllegalStateException("groqj cannot create a " + type.getName() + ": " + e.getOriginalMessage()
+                    + " (on the module path, export its package, or open it to com.fasterxml.jackson.databind)", e);
         } catch (JsonProcessingException e) {
             throw new Unreadable(e.getOriginalMessage());
         }
