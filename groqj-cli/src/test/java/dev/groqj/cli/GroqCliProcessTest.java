@@ -49,7 +49,7 @@ class GroqCliProcessTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(out).isZero();
-        assertThat(out).contains("[9/9]", "All 9 steps worked", "StreamException after").doesNotContain("FAILED");
+        assertThat(out).contains("[11/11]", "All 11 steps worked", "3 rounds, 7 messages", "StreamException after").doesNotContain("FAILED");
         assertThat(Files.readString(stderr)).isEqualTo(DemoCommand.NOTICE + System.lineSeparator());
     }
 
