@@ -37,6 +37,8 @@ class StructuredOutputsEndToEndTest {
 
     record Counts(Map<String, Integer> byWord) { }
 
+    record Loose(String name, List<JsonValue> extras) { }
+
     private final FakeGroqServer server;
     private final GroqClient client;
 
@@ -138,6 +140,8 @@ class StructuredOutputsEndToEndTest {
                 });
         assertThatThrownBy(() -> client.chat().create(ask("x"), Node.class))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("cycle");
+        assertThatThrownBy(() -> client.chat().create(ask("x"), Loose.class))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("free-form JSON");
         assertThatThrownBy(() -> client.chat().create(ask("x"), String.class))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("not an object type");
         assertThat(server.requestCount()).isZero();

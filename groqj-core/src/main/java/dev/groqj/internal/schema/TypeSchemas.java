@@ -64,9 +64,11 @@ public final class TypeSchemas {
         try {
             schema = GENERATOR.generateSchema(type);
         } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
             // victools refuses to inline a type that contains itself
-            throw new Unsupported(type.getName() + " contains itself (a cycle), which a strict"
-                    + " schema cannot express: " + e.getMessage());
+            throw new Unsupported(message.contains("circular") ? type.getName() + " contains itself (a cycle),"
+                    + " which a strict schema cannot express: " + message
+                    : "no JSON schema for " + type.getName() + ": " + message);
         }
         return JsonValues.fromNode(schema);
     }
@@ -95,6 +97,10 @@ public final class TypeSchemas {
                     if (type.isInstanceOf(Map.class)) {
                         throw new Unsupported("a Map (" + type.getBriefDescription()
                                 + ") has arbitrary keys, which a strict schema cannot express: use a record");
+                    }
+                    if (type.isInstanceOf(JsonValue.class) || type.getErasedType() == Object.class) {
+                        throw new Unsupported("free-form JSON (" + type.getBriefDescription()
+                                + ") has no type, which a strict schema needs: use a record");
                     }
                     return null;
                 });
