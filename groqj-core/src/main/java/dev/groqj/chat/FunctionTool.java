@@ -2,7 +2,6 @@ package dev.groqj.chat;
 
 import dev.groqj.JsonValue;
 import dev.groqj.internal.schema.TypeSchemas;
-import dev.groqj.internal.schema.TypedJson;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -130,15 +129,6 @@ public final class FunctionTool<A> {
     /** Runs the handler with parsed arguments and returns its result. */
     public Object call(A arguments) {
         return handler.apply(arguments);
-    }
-
-    /**
-     * Parses the call's arguments, runs the handler, and gives its result as tool-message text.
-     *
-     * @throws dev.groqj.error.StructuredOutputException when the arguments do not parse into {@code A}
-     */
-    String invoke(ToolCall call) {
-        return TypedJson.resultText(call(call.arguments(argumentsType)));
     }
 
     @Override

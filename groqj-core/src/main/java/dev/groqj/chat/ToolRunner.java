@@ -1,51 +1,41 @@
 package dev.groqj.chat;
 
-import dev.groqj.JsonValue;
 import dev.groqj.error.ToolUseFailedException;
 import dev.groqj.error.ValidationException;
-import dev.groqj.internal.ToolThreads;
-import dev.groqj.internal.schema.TypedJson;
+import dev.groqj.internal.tools.ToolExecution;
 
-import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 /**
- * The tool loop's state and steps, one instance per run; the blocking, streaming and async forms drive it with
- * their own way of calling the model. Not thread-safe: a run's steps follow each other.
+ * The chat tool loop's state and steps, one instance per run; the blocking, streaming and async forms drive it
+ * with their own way of calling the model. Running the calls is {@link ToolExecution}'s, which knows nothing of
+ * chat messages. Not thread-safe: a run's steps follow each other.
  */
 final class ToolRunner {
     private final ChatRequest base;
-    private final Map<String, FunctionTool<?>> tools = new LinkedHashMap<>();
+    private final ToolExecution execution;
     private final ToolRunOptions options;
     private final List<Message> messages;
     private final List<ChatCompletion> rounds = new ArrayList<>();
-    private final Map<List<Object>, Integer> calls = new HashMap<>();
     private boolean repaired;
 
     ToolRunner(ChatRequest request, List<FunctionTool<?>> functionTools, ToolRunOptions options) {
         Objects.requireNonNull(request, "request == null");
         Objects.requireNonNull(functionTools, "tools == null");
         this.options = Objects.requireNonNull(options, "options == null");
+        this.execution = new ToolExecution(functionTools, options);
         List<Tool> declared = new ArrayList<>(request.tools() == null ? List.of() : request.tools());
         for (FunctionTool<?> tool : functionTools) {
-            if (tools.put(tool.name(), tool) != null) {
-                throw new ValidationException("tools", "two tools are named " + tool.name());
-            }
             declared.removeIf(t -> t.function() != null && t.function().name().equals(tool.name()));
             declared.add(tool.tool());
         }
-        if (tools.isEmpty() && declared.isEmpty()) throw new ValidationException("tools", "a tool run needs tools");
+        if (execution.isEmpty() && declared.isEmpty()) throw new ValidationException("tools", "a tool run needs tools");
         this.base = request.toBuilder().tools(declared).build();
         this.messages = new ArrayList<>(request.messages());
     }
@@ -100,18 +90,10 @@ final class ToolRunner {
         for (ToolCall call : message.toolCalls()) if (call.function() != null) toolCalls.add(call);
         if (toolCalls.isEmpty()) return null;
         if (rounds.size() >= options.maxRounds()) {
-            throw new ToolRunException(ToolRunException.Reason.MAX_ROUNDS, "the model still called tools after "
-                    + rounds.size() + " rounds (maxRounds)", messages, null);
+            throw failure(ToolRunException.Reason.MAX_ROUNDS, "the model still called tools after "
+                    + rounds.size() + " rounds (maxRounds)", null);
         }
-        for (ToolCall call : toolCalls) {
-            List<Object> key = List.of(call.function().name(), TypedJson.tree(String.valueOf(call.function().arguments())));
-            int times = calls.merge(key, 1, Integer::sum);
-            if (times > options.maxIdenticalCalls()) {
-                throw new ToolRunException(ToolRunException.Reason.REPEATED_CALL, "the model called "
-                        + call.function().name() + " with the same arguments " + times + " times (maxIdenticalCalls "
-                        + options.maxIdenticalCalls() + "): " + call.function().arguments(), messages, null);
-            }
-        }
+        execution.checkRepeats(toolCalls, this::failure);
         return toolCalls;
     }
 
@@ -121,88 +103,20 @@ final class ToolRunner {
 
     /** Runs the calls (in parallel when there are several), then appends one tool message per call, in order. */
     void execute(List<ToolCall> toolCalls) {
-        if (toolCalls.size() == 1) {
-            addResults(toolCalls, List.of(outcome(toolCalls.get(0))));
-            return;
-        }
-        ExecutorService own = options.executor() == null ? ToolThreads.newExecutor(toolCalls.size()) : null;
-        try {
-            addResults(toolCalls, join(start(toolCalls, own != null ? own : options.executor())));
-        } finally {
-            if (own != null) own.shutdown();
-        }
+        addResults(toolCalls, execution.run(toolCalls, this::failure));
     }
 
     /** As {@link #execute}, never on the calling thread: the async form's callbacks run on the HTTP client's. */
     CompletableFuture<Void> executeAsync(List<ToolCall> toolCalls) {
-        ExecutorService own = options.executor() == null ? ToolThreads.newExecutor(toolCalls.size()) : null;
-        List<CompletableFuture<Outcome>> started = start(toolCalls, own != null ? own : options.executor());
-        return CompletableFuture.allOf(started.toArray(new CompletableFuture<?>[0]))
-                .whenComplete((v, e) -> {
-                    if (own != null) own.shutdown();
-                })
-                .thenRun(() -> addResults(toolCalls, join(started)));
+        return execution.runAsync(toolCalls, this::failure).thenAccept(outcomes -> addResults(toolCalls, outcomes));
     }
 
-    private List<CompletableFuture<Outcome>> start(List<ToolCall> toolCalls, Executor executor) {
-        List<CompletableFuture<Outcome>> started = new ArrayList<>(toolCalls.size());
-        for (ToolCall call : toolCalls) started.add(CompletableFuture.supplyAsync(() -> outcome(call), executor));
-        return started;
+    private void addResults(List<ToolCall> toolCalls, List<ToolExecution.Outcome> outcomes) {
+        for (int i = 0; i < toolCalls.size(); i++) messages.add(Message.tool(toolCalls.get(i).id(), outcomes.get(i).text()));
     }
 
-    private static List<Outcome> join(List<CompletableFuture<Outcome>> started) {
-        List<Outcome> outcomes = new ArrayList<>(started.size());
-        for (CompletableFuture<Outcome> f : started) {
-            try {
-                outcomes.add(f.join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) throw runtime;
-                throw e;
-            }
-        }
-        return outcomes;
-    }
-
-    private void addResults(List<ToolCall> toolCalls, List<Outcome> outcomes) {
-        for (int i = 0; i < toolCalls.size(); i++) {
-            Outcome o = outcomes.get(i);
-            if (o.error != null && options.onToolError() == ToolRunOptions.ToolErrorPolicy.THROW) {
-                throw new ToolRunException(ToolRunException.Reason.TOOL_FAILED, "tool "
-                        + toolCalls.get(i).function().name() + " failed: " + o.error, messages, o.error);
-            }
-        }
-        for (int i = 0; i < toolCalls.size(); i++) messages.add(Message.tool(toolCalls.get(i).id(), outcomes.get(i).text));
-    }
-
-    /** The handler's result text, or the error the model sees; the listener hears either. */
-    private Outcome outcome(ToolCall call) {
-        ToolRunListener listener = options.listener();
-        listener.started(call);
-        Exception error;
-        try {
-            FunctionTool<?> tool = tools.get(call.function().name());
-            if (tool == null) throw new IllegalArgumentException("no tool is named " + call.function().name());
-            String result = tool.invoke(call);
-            listener.finished(call, result);
-            return new Outcome(result, null);
-        } catch (UndeclaredThrowableException e) {
-            error = e.getUndeclaredThrowable() instanceof Exception cause ? cause : e;
-        } catch (Exception e) {
-            error = e;
-        }
-        listener.failed(call, error);
-        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        return new Outcome(JsonValue.of(Map.of("error", message)).toJson(), error);
-    }
-
-    private static final class Outcome {
-        final String text;
-        final Exception error;
-
-        Outcome(String text, Exception error) {
-            this.text = text;
-            this.error = error;
-        }
+    private ToolRunException failure(ToolRunException.Reason reason, String message, Throwable cause) {
+        return new ToolRunException(reason, message, messages, cause);
     }
 
     /** The blocking loop, with {@code send} calling the model once (whole or streamed). */

@@ -1,4 +1,4 @@
-package dev.groqj.internal;
+package dev.groqj.internal.tools;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.groqj.internal;
+package dev.groqj.internal.tools;
 
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
