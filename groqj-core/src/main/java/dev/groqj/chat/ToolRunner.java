@@ -1,6 +1,6 @@
 package dev.groqj.chat;
 
-import dev.groqj.error.ToolUseFailedException;
+import dev.groqj.error.ApiException;
 import dev.groqj.error.ValidationException;
 import dev.groqj.internal.tools.ToolExecution;
 
@@ -71,11 +71,15 @@ final class ToolRunner {
      */
     boolean repair(Throwable error) {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (!(e instanceof ToolUseFailedException) || !options.repairToolUseFailed() || repaired) return false;
+        // a whole answer's rejection is a ToolUseFailedException; a stream's arrives as a StreamException
+        if (!(e instanceof ApiException failed) || !"tool_use_failed".equals(failed.errorCode())
+                || !options.repairToolUseFailed() || repaired) {
+            return false;
+        }
         repaired = true;
-        ToolUseFailedException failed = (ToolUseFailedException) e;
+        String generation = failed.failedGeneration() == null ? "" : failed.failedGeneration();
         messages.add(Message.user("Your last tool call was rejected: " + failed.getMessage()
-                + (failed.failedGeneration().isEmpty() ? "" : "\nYou wrote: " + failed.failedGeneration())
+                + (generation.isEmpty() ? "" : "\nYou wrote: " + generation)
                 + "\nCall the tool again with arguments that follow its schema exactly."));
         return true;
     }

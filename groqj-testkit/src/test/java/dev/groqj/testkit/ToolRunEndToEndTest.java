@@ -299,6 +299,20 @@ class ToolRunEndToEndTest {
     }
 
     @Test
+    void toolUseFailedInsideAStreamIsRepairedToo() {
+        server.enqueue(ScriptedResponse.streamError(400, "invalid_request_error", "tool_use_failed",
+                "Tool call validation failed"));
+
+        ToolRun run = client.chat().runToolsStreaming(ask("llama-3.3-70b-versatile", "Paris"), List.of(weather()),
+                ToolRunOptions.builder().repairToolUseFailed(true).build());
+
+        assertThat(run.rounds()).hasSize(2); // the failed stream is not a round: a tool call, then the answer
+        assertThat(run.messages().get(1).content()).startsWith("Your last tool call was rejected: 400 tool_use_failed");
+        assertThat(run.messages()).extracting(Message::role).containsExactly("user", "user", "assistant", "tool",
+                "assistant");
+    }
+
+    @Test
     void builtInToolsStayAndExecutedToolsAppearInTheRun() {
         String compound = StructuredOutputsEndToEndTest.completion("{\"message\":{\"role\":\"assistant\","
                 + "\"content\":\"It is sunny.\",\"executed_tools\":[{\"index\":0,\"type\":\"search\","
