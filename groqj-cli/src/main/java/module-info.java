@@ -7,5 +7,5 @@ module dev.groqj.cli {
     requires org.jline.reader;
     requires org.jline.terminal;
 
-    opens dev.groqj.cli to info.picocli; // picocli sets the annotated option fields
+    opens dev.groqj.cli to info.picocli, com.fasterxml.jackson.databind; // option fields; the demo's typed answers
 }

@@ -32,4 +32,9 @@ module dev.groqj.core {
     requires io.github.resilience4j.core; // the breaker's event consumer type
     requires org.slf4j;
     requires io.github.bucket4j.core;
+    // JSON schemas from Java types (structured outputs, tools)
+    requires com.github.victools.jsonschema.generator;
+    requires com.github.victools.jsonschema.module.jackson;
+    requires com.fasterxml.classmate;
+    requires com.fasterxml.jackson.datatype.jdk8;
 }

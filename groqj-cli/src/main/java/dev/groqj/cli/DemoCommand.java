@@ -14,12 +14,18 @@ import dev.groqj.chat.ChatCompletion;
 import dev.groqj.chat.ChatCompletionChunk;
 import dev.groqj.chat.ChatRequest;
 import dev.groqj.chat.ChatStream;
+import dev.groqj.chat.Description;
+import dev.groqj.chat.FunctionTool;
 import dev.groqj.chat.Message;
 import dev.groqj.chat.ResponseFormat;
 import dev.groqj.chat.ResponseMessage;
+import dev.groqj.chat.StructuredCompletion;
 import dev.groqj.chat.Tool;
 import dev.groqj.chat.ToolCall;
 import dev.groqj.chat.ToolChoice;
+import dev.groqj.chat.ToolRun;
+import dev.groqj.chat.ToolRunListener;
+import dev.groqj.chat.ToolRunOptions;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.StreamException;
@@ -55,8 +61,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Exits 0 when every step worked, 1 otherwise, so CI can run it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"A tour of groqj: models, chat, a stream, a tool call, JSON mode, the Responses API, speech and its",
-                "transcription, a batch job, and a 429 absorbed by a retry. Always runs offline against the embedded",
+        description = {"A tour of groqj: models, chat, a stream, a tool call, JSON mode, the Responses API, a typed",
+                "answer, a tool loop, speech and its transcription, a batch job, and a 429 absorbed by a retry.",
+                "Always runs offline against the embedded",
                 "sandbox (FakeGroqServer), whatever GROQ_API_KEY says. Exits 0 when every step worked."},
         footer = {"", "Example:", "  groqj demo"})
 final class DemoCommand implements Callable<Integer> {
@@ -130,6 +137,10 @@ final class DemoCommand implements Callable<Integer> {
                 new Step("JSON mode", "response_format json_object: the answer is one JSON object.", this::jsonMode),
                 new Step("Responses API", "POST /responses: Groq calls a remote MCP server for the model; the"
                         + " output is typed items, the stream typed events.", this::responses),
+                new Step("Structured output", "A Java record in, a Java record out: its strict JSON schema is sent,"
+                        + " the answer parsed into it.", this::structuredOutput),
+                new Step("Tool loop", "runTools runs Java handlers for the model's calls, two at once, until it"
+                        + " answers in words.", this::toolLoop),
                 new Step("Speech and transcription",
                         "Text to a WAV file with /audio/speech, then back to text with Whisper.",
                         this::speechAndTranscription),
@@ -223,6 +234,46 @@ final class DemoCommand implements Callable<Integer> {
             for (ResponseEvent event : events) if (event instanceof ResponseEvent.OutputTextDelta) deltas++;
             out.println("      streamed " + deltas + " text deltas, rebuilt: " + events.accumulate().outputText());
         }
+    }
+
+    /** A typed answer for the structured-output step. */
+    record Capital(@Description("The country") String country, @Description("Its capital city") String city,
+                   int population) {
+    }
+
+    private void structuredOutput(PrintWriter out) {
+        StructuredCompletion<Capital> answer = client.chat().create(ChatRequest.builder().model(MODEL)
+                .addMessage(Message.user("France")).build(), Capital.class);
+        out.println("      sent a strict json_schema derived from Capital; got " + answer.value());
+    }
+
+    /** The tool-loop step's arguments and answers. */
+    record City(String city) {
+    }
+
+    record Forecast(String city, int celsius, String sky) {
+    }
+
+    private void toolLoop(PrintWriter out) {
+        List<FunctionTool<?>> tools = List.of(
+                FunctionTool.of("get_weather", "Current weather in a city", City.class,
+                        c -> new Forecast(c.city(), 18, "clear")),
+                FunctionTool.of("get_time", "Local time in a city", City.class, c -> "09:30 in " + c.city()),
+                FunctionTool.of("get_events", "What is on today in a city", City.class,
+                        c -> List.of("jazz at 20:00")));
+        ToolRunListener listener = new ToolRunListener() {
+            @Override
+            public void started(ToolCall call) {
+                synchronized (out) {
+                    out.println("      -> " + call.function().name() + call.function().arguments());
+                }
+            }
+        };
+        ToolRun run = client.chat().runTools(ChatRequest.builder().model(MODEL)
+                        .addMessage(Message.user("Lyon")).build(), tools,
+                ToolRunOptions.builder().listener(listener).build());
+        out.println("      " + run.rounds().size() + " rounds, " + run.messages().size() + " messages; answer: "
+                + run.completion().content());
     }
 
     private void speechAndTranscription(PrintWriter out) throws IOException {

@@ -49,7 +49,7 @@ class GroqCliProcessTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(out).isZero();
-        assertThat(out).contains("[11/11]", "All 11 steps worked", "StreamException after",
+        assertThat(out).contains("[13/13]", "All 13 steps worked", "StreamException after", "3 rounds, 7 messages",
                 "validating -> in_progress -> finalizing -> completed", "mistake: BadRequestException 400")
                 .doesNotContain("FAILED");
         assertThat(Files.readString(stderr)).isEqualTo(DemoCommand.NOTICE + System.lineSeparator());

@@ -5,6 +5,7 @@ import dev.groqj.RequestOptions;
 import dev.groqj.error.GroqException;
 import dev.groqj.internal.ApiClient;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -42,6 +43,30 @@ public final class AsyncChatService {
     public CompletableFuture<GroqResponse<ChatCompletion>> createWithResponse(ChatRequest request,
                                                                              RequestOptions options) {
         return api.executeAsync(ChatService.CREATE, request, options);
+    }
+
+    /** {@link ChatService#create(ChatRequest, Class)} without blocking. */
+    public <T> CompletableFuture<StructuredCompletion<T>> create(ChatRequest request, Class<T> type) {
+        return create(request, type, RequestOptions.DEFAULT);
+    }
+
+    public <T> CompletableFuture<StructuredCompletion<T>> create(ChatRequest request, Class<T> type,
+                                                               RequestOptions options) {
+        return create(StructuredOutputs.request(request, type), options)
+                .thenApply(c -> StructuredOutputs.parse(c, type));
+    }
+
+    /**
+     * {@link ChatService#runTools(ChatRequest, List, ToolRunOptions)} without blocking: no thread waits for the
+     * model, and the handlers run on the options' executor (by default virtual threads where the JDK has them).
+     */
+    public CompletableFuture<ToolRun> runTools(ChatRequest request, List<FunctionTool<?>> tools) {
+        return runTools(request, tools, ToolRunOptions.DEFAULT);
+    }
+
+    public CompletableFuture<ToolRun> runTools(ChatRequest request, List<FunctionTool<?>> tools,
+                                               ToolRunOptions options) {
+        return new ToolRunner(request, tools, options).runAsync(r -> create(r, options.requestOptions()));
     }
 
     /** {@link #stream(ChatRequest, RequestOptions)} with the default options. */

@@ -518,6 +518,16 @@ public final class ChatRequest {
             checkRange("presence_penalty", presencePenalty, -2, 2);
             checkPositive("max_completion_tokens", maxCompletionTokens);
             checkPositive("max_tokens", maxTokens);
+            // Groq's reasoning guide: JSON mode and tool use do not support raw reasoning, and answer 400 to it
+            if (reasoningFormat == ReasoningFormat.RAW && responseFormat != null
+                    && !responseFormat.type().equals("text")) {
+                throw new ValidationException("reasoning_format", "raw cannot be combined with response_format "
+                        + responseFormat.type() + " (JSON mode); use parsed or hidden");
+            }
+            if (reasoningFormat == ReasoningFormat.RAW && tools != null && !tools.isEmpty()) {
+                throw new ValidationException("reasoning_format",
+                        "raw cannot be combined with tools (tool use); use parsed or hidden");
+            }
             if (reasoningFormat != null && includeReasoning != null) {
                 throw new ValidationException("include_reasoning",
                         "cannot be combined with reasoning_format; set one of them");

@@ -53,6 +53,55 @@ public final class ChatService {
     }
 
     /**
+     * The answer parsed into {@code type}. Unless the request sets {@code response_format}, it asks for JSON that
+     * follows a strict schema derived from {@code type} (a record or class; see {@link Description}).
+     *
+     * @throws dev.groqj.error.ValidationException naming {@code response_format.json_schema.schema} for a type a
+     *                                             strict schema cannot express (a Map, a cycle)
+     * @throws dev.groqj.error.StructuredOutputException when the answer does not parse, with the raw content
+     * @throws dev.groqj.error.RefusalException when the model refused to answer
+     */
+    public <T> StructuredCompletion<T> create(ChatRequest request, Class<T> type) {
+        return create(request, type, RequestOptions.DEFAULT);
+    }
+
+    public <T> StructuredCompletion<T> create(ChatRequest request, Class<T> type, RequestOptions options) {
+        return StructuredOutputs.parse(create(StructuredOutputs.request(request, type), options), type);
+    }
+
+    /**
+     * Runs the tool loop: sends the request with the tools, runs the calls the model asks for (parallel calls
+     * concurrently), sends their results back, and repeats until the model answers without calling a tool.
+     *
+     * @throws ToolRunException when the loop stops early (too many rounds, a repeated call, a failed handler
+     *                          under {@link ToolRunOptions.ToolErrorPolicy#THROW}), with the transcript
+     */
+    public ToolRun runTools(ChatRequest request, List<FunctionTool<?>> tools) {
+        return runTools(request, tools, ToolRunOptions.DEFAULT);
+    }
+
+    public ToolRun runTools(ChatRequest request, List<FunctionTool<?>> tools, ToolRunOptions options) {
+        return new ToolRunner(request, tools, options).run(r -> create(r, options.requestOptions()));
+    }
+
+    /**
+     * {@link #runTools(ChatRequest, List, ToolRunOptions)} with each round streamed: the options' listener hears
+     * every chunk as it arrives, between the tool events.
+     */
+    public ToolRun runToolsStreaming(ChatRequest request, List<FunctionTool<?>> tools, ToolRunOptions options) {
+        return new ToolRunner(request, tools, options).run(r -> {
+            ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
+            try (ChatStream stream = stream(r, options.requestOptions())) {
+                for (ChatCompletionChunk chunk : stream) {
+                    accumulator.add(chunk);
+                    options.listener().chunk(chunk);
+                }
+            }
+            return accumulator.build();
+        });
+    }
+
+    /**
      * Streams the completion as chunks arrive. Close the stream (try-with-resources) if you stop early: that
      * aborts the HTTP exchange. A failure before the first chunk is retried like any call; after it, never.
      */

@@ -14,6 +14,7 @@ import java.util.Objects;
  * <pre>{@code
  * ToolCall call = completion.choices().get(0).message().toolCalls().get(0);
  * String args = call.function().arguments();        // JSON text, as the model wrote it
+ * Args parsed = call.arguments(Args.class);          // the same, as a record
  * request.toBuilder()
  *         .addMessage(Message.assistant(null, List.of(call)))
  *         .addMessage(Message.tool(call.id(), "{\"temp\": 21}"));
@@ -35,6 +36,17 @@ public record ToolCall(
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(arguments, "arguments == null");
         return new ToolCall(id, "function", new Function(name, arguments, null), null);
+    }
+
+    /**
+     * The function's arguments parsed into {@code type} (a record or class, as the tool's {@link FunctionTool}
+     * declared them).
+     *
+     * @throws dev.groqj.error.StructuredOutputException with the arguments text when they do not parse
+     */
+    public <A> A arguments(Class<A> type) {
+        Objects.requireNonNull(type, "type == null");
+        return StructuredOutputs.read(function == null ? null : function.arguments(), type);
     }
 
     /**

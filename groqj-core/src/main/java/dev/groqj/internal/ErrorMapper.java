@@ -5,6 +5,7 @@ import dev.groqj.error.ApiException;
 import dev.groqj.error.ApiException.ErrorDetails;
 import dev.groqj.error.AuthenticationException;
 import dev.groqj.error.BadRequestException;
+import dev.groqj.error.ToolUseFailedException;
 import dev.groqj.error.CapacityExceededException;
 import dev.groqj.error.NotFoundException;
 import dev.groqj.error.PermissionDeniedException;
@@ -30,7 +31,7 @@ public final class ErrorMapper {
     public static ApiException map(int status, Headers headers, byte[] body, RateLimitStatus limits, Clock clock) {
         ErrorDetails d = status >= 300 && status < 400 ? redirect(status, headers, body) : details(status, headers, body);
         switch (status) {
-            case 400: return new BadRequestException(d);
+            case 400: return "tool_use_failed".equals(d.code()) ? new ToolUseFailedException(d) : new BadRequestException(d);
             case 401: return new AuthenticationException(d);
             case 403: return new PermissionDeniedException(d);
             case 404: return new NotFoundException(d);

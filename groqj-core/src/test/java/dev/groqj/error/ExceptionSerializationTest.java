@@ -57,7 +57,10 @@ class ExceptionSerializationTest {
                 new RateLimitException(DETAILS, Duration.ofSeconds(3), status),
                 new CapacityExceededException(DETAILS),
                 new ServerException(DETAILS),
-                new StreamException(DETAILS, "partial", "thinking", cause));
+                new StreamException(DETAILS, "partial", "thinking", cause),
+                new ToolUseFailedException(DETAILS),
+                new StructuredOutputException("Weather", "{\"city\": 12", "not a string"),
+                new RefusalException("I can't help with that."));
     }
 
     @Test

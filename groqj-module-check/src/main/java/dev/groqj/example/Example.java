@@ -18,7 +18,15 @@ public final class Example {
             + "\"content\":\"Hello from loopback\"},\"finish_reason\":\"stop\"}],"
             + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":3,\"total_tokens\":4}}";
 
+    /** A typed answer: its schema is derived and its JSON read inside dev.groqj.core, across the module boundary. */
+    public record Greeting(String text, int words) {
+    }
+
     private Example() {
+    }
+
+    private static String typedCompletion() {
+        return COMPLETION.replace("\"Hello from loopback\"", "\"{\\\"text\\\":\\\"Hello typed\\\",\\\"words\\\":2}\"");
     }
 
     public static void main(String[] args) throws Exception {
@@ -26,7 +34,8 @@ public final class Example {
         server.createContext("/openai/v1/chat/completions", exchange -> {
             String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             boolean encoded = request.contains("\"model\":\"example-model\"") && request.contains("\"Hi\"");
-            byte[] body = (encoded ? COMPLETION : "{\"error\":{\"message\":\"bad request: " + request.length()
+            boolean typed = request.contains("\"required\":[\"text\",\"words\"]");
+            byte[] body = (encoded ? typed ? typedCompletion() : COMPLETION : "{\"error\":{\"message\":\"bad request: " + request.length()
                     + " bytes\"}}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(encoded ? 200 : 400, body.length);
@@ -47,6 +56,9 @@ public final class Example {
             System.out.println("groqj module: " + core.getName());
             System.out.println("internal exported: " + core.isExported("dev.groqj.internal"));
             System.out.println("answer: " + c.choices().get(0).message().content());
+            Greeting g = client.chat().create(ChatRequest.builder()
+                    .model("example-model").addMessage(Message.user("Hi")).build(), Greeting.class).value();
+            System.out.println("typed: " + g.text() + " (" + g.words() + " words)");
         } finally {
             server.stop(0);
         }

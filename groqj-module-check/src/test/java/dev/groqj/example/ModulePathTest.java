@@ -18,13 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModulePathTest {
     private static final Path TARGET = Path.of("target");
     private static final String ANSWER = "answer: Hello from loopback";
+    private static final String TYPED = "typed: Hello typed (2 words)";
 
     @Test
     void consumerModuleCallsALoopbackGroqOnTheModulePath() throws Exception {
         String modulePath = TARGET.resolve("classes") + File.pathSeparator + runtimePath();
         List<String> out = run("java", "-p", modulePath, "-m", "dev.groqj.example/dev.groqj.example.Example");
         assertEquals(List.of("consumer module: dev.groqj.example", "groqj module: dev.groqj.core",
-                "internal exported: false", ANSWER), out);
+                "internal exported: false", ANSWER, TYPED), out);
     }
 
     @Test
@@ -33,7 +34,7 @@ class ModulePathTest {
         run("javac", "--release", "17", "-cp", runtimePath(), "-d", classes.toString(),
                 "src/main/java/dev/groqj/example/Example.java");
         List<String> out = run("java", "-cp", classes + File.pathSeparator + runtimePath(), "dev.groqj.example.Example");
-        assertEquals(List.of("consumer module: null", "groqj module: null", "internal exported: true", ANSWER), out);
+        assertEquals(List.of("consumer module: null", "groqj module: null", "internal exported: true", ANSWER, TYPED), out);
     }
 
     /** Written by maven-dependency-plugin: groqj-core and its runtime dependencies. */

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 /**
  * The fake's built-in model: checks a chat request the way Groq does, then answers deterministically from it.
  *
- * <p>The answer is {@code "You said: <last user message>"}. A token is a word with its leading whitespace, so
+ * <p>The answer is {@code "You said: <last user message>"}; a {@code json_schema} request gets an instance of its
+ * schema; a request with function tools gets calls of those not yet called since the last user message (two at a
+ * time, arguments valid for their schemas), then, once the results are in, {@code "The tools answered: ..."}. A token is a word with its leading whitespace, so
  * {@code prompt_tokens} is the number of words in all messages, {@code completion_tokens} the words of the
  * answer (plus its reasoning), and a stream sends one token per chunk. Timings follow from the counts.
  */
@@ -86,6 +88,14 @@ final class FakeChatModel {
         if (model.kind() != ModelCatalog.Kind.CHAT && model.kind() != ModelCatalog.Kind.REASONING) {
             throw GroqErrors.Failure.invalid("model",
                     "The model `" + model.id() + "` does not support chat completions");
+        }
+        JsonNode history = request.get("messages");
+        for (int i = 0; i < history.size() && model.kind() != ModelCatalog.Kind.REASONING; i++) {
+            if (history.get(i).hasNonNull("reasoning")) { // Groq takes it on reasoning models only
+                throw GroqErrors.Failure.invalid("messages." + i + ".reasoning", "'messages." + i
+                        + "' : for 'role:assistant' the following must be satisfied[('messages." + i
+                        + ".reasoning' : property 'reasoning' is unsupported)]");
+            }
         }
         String said = lastUserText(request.get("messages"));
         long promptTokens = 0;
@@ -208,6 +218,8 @@ final class FakeChatModel {
             case "json_schema":
                 return Json.writeString(instance(format.path("json_schema").path("schema"), said, 0));
             default:
+                String fromTools = fromToolResults(request.get("messages"));
+                if (fromTools != null) return fromTools;
                 return said.isEmpty() ? "Hello! How can I help you today?" : "You said: " + said;
         }
     }
@@ -226,7 +238,7 @@ final class FakeChatModel {
         return tokens("The user wrote \"" + said + "\". I will repeat it back.");
     }
 
-    /** Tool calls when the request forces one: {@code tool_choice} "required" or a named function. */
+    /** Tool calls: the one a request forces ({@code tool_choice} "required" or a named function), else as auto. */
     private static ArrayNode toolCalls(JsonNode request, String said) {
         JsonNode tools = request.path("tools");
         JsonNode choice = request.path("tool_choice");
@@ -247,19 +259,74 @@ final class FakeChatModel {
             }
         } else if (choice.asText("").equals("required")) {
             tool = tools.get(0);
+        } else if (choice.asText("auto").equals("auto")) {
+            return autoCalls(request, said);
         } else {
             return null;
         }
+        ArrayNode calls = NODES.arrayNode();
+        addCall(calls, tool, said, toolMessagesSinceUser(request.get("messages")));
+        return calls;
+    }
+
+    /**
+     * With {@code tool_choice} auto: the function tools not yet called since the last user message, in the order
+     * declared, two per answer (one when {@code parallel_tool_calls} is false); null once each was called, so the
+     * model answers in words from the results.
+     */
+    private static ArrayNode autoCalls(JsonNode request, String said) {
+        JsonNode messages = request.get("messages");
+        List<String> called = new ArrayList<>();
+        for (JsonNode m : sinceLastUser(messages)) {
+            for (JsonNode call : m.path("tool_calls")) called.add(call.path("function").path("name").asText());
+        }
+        int perAnswer = request.path("parallel_tool_calls").asBoolean(true) ? 2 : 1;
+        ArrayNode calls = NODES.arrayNode();
+        int index = toolMessagesSinceUser(messages);
+        for (JsonNode tool : request.path("tools")) {
+            if (calls.size() == perAnswer) break;
+            if (!tool.path("type").asText().equals("function")) continue;
+            if (called.contains(tool.path("function").path("name").asText())) continue;
+            addCall(calls, tool, said, index++);
+        }
+        return calls.isEmpty() ? null : calls;
+    }
+
+    private static void addCall(ArrayNode calls, JsonNode tool, String said, int index) {
         String name = tool.path("function").path("name").asText();
         JsonNode arguments = instance(tool.path("function").path("parameters"), said, 0);
-        ArrayNode calls = NODES.arrayNode();
         ObjectNode call = calls.addObject();
-        call.put("id", "call_" + Integer.toHexString((name + said).hashCode() & 0x7fffffff));
+        call.put("id", "call_" + Integer.toHexString((name + said).hashCode() & 0x7fffffff)
+                + (index == 0 ? "" : "_" + index));
         call.put("type", "function");
         ObjectNode function = call.putObject("function");
         function.put("name", name);
         function.put("arguments", Json.writeString(arguments.isObject() ? arguments : NODES.objectNode()));
-        return calls;
+    }
+
+    private static List<JsonNode> sinceLastUser(JsonNode messages) {
+        List<JsonNode> since = new ArrayList<>();
+        for (JsonNode m : messages) {
+            if (m.path("role").asText().equals("user")) since.clear();
+            else since.add(m);
+        }
+        return since;
+    }
+
+    private static int toolMessagesSinceUser(JsonNode messages) {
+        int count = 0;
+        for (JsonNode m : sinceLastUser(messages)) if (m.path("role").asText().equals("tool")) count++;
+        return count;
+    }
+
+    /** The answer once tools have answered: each result, in the order they came. */
+    private static String fromToolResults(JsonNode messages) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode m : sinceLastUser(messages)) {
+            if (!m.path("role").asText().equals("tool")) continue;
+            sb.append(sb.length() == 0 ? "The tools answered: " : "; ").append(text(m.get("content")));
+        }
+        return sb.length() == 0 ? null : sb.append('.').toString();
     }
 
     /** A value that satisfies a JSON schema, as a best effort: first enum value, one array item, every property. */
