@@ -179,6 +179,43 @@ class OpenApiConformanceTest {
     }
 
     @Test
+    void embeddingsAndRerankingConform() {
+        for (String body : List.of("{\"model\":\"nomic-embed-text-v1_5\",\"input\":\"a cat\"}",
+                "{\"model\":\"nomic-embed-text-v1_5\",\"input\":[\"a cat\",\"a dog\"],\"user\":\"u\"}",
+                "{\"model\":\"nomic-embed-text-v1_5\",\"input\":\"x\",\"encoding_format\":\"base64\"}")) {
+            HttpResponse<String> response = http.postJson("/embeddings", body);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertValid("CreateEmbeddingResponse", response.body());
+        }
+        HttpResponse<String> ranked = http.postJson("/reranking", "{\"model\":\"qwen3-reranker-4b\",\"query\":"
+                + "\"ai\",\"docs\":[\"weather\",\"ai research\"],\"instruction\":\"relevance\"}");
+        assertThat(ranked.statusCode()).isEqualTo(200);
+        assertValid("RerankingResponse", ranked.body());
+        assertValid("ErrorResponse", http.postJson("/embeddings", "{\"model\":\"nomic-embed-text-v1_5\"}").body());
+        assertValid("ErrorResponse", http.postJson("/reranking", "{\"model\":\"qwen3-reranker-4b\",\"query\":"
+                + "\"q\",\"docs\":[]}").body());
+    }
+
+    @Test
+    void fineTuningsConform() {
+        byte[] jsonl = "{\"messages\":[]}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String fileId = Http.json(http.multipart("/files", "train.jsonl", jsonl, "purpose", "batch")).get("id").asText();
+        HttpResponse<String> created = Http.send(http.rootRequest("/v1/fine_tunings").POST(HttpRequest.BodyPublishers
+                .ofString("{\"input_file_id\":\"" + fileId + "\",\"name\":\"t\",\"type\":\"lora\","
+                        + "\"base_model\":\"llama-3.1-8b-instant\"}")).build());
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertValid("ReadFineTuningResponse", created.body());
+        String id = Http.json(created).get("data").get("id").asText();
+        assertValid("ReadFineTuningResponse", Http.send(http.rootRequest("/v1/fine_tunings/" + id).GET().build()).body());
+        assertValid("ListFineTuningsResponse", Http.send(http.rootRequest("/v1/fine_tunings").GET().build()).body());
+        assertValid("DeleteFineTuningResponse",
+                Http.send(http.rootRequest("/v1/fine_tunings/" + id).DELETE().build()).body());
+        HttpResponse<String> gone = Http.send(http.rootRequest("/v1/fine_tunings/" + id).GET().build());
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertValid("ErrorResponse", gone.body());
+    }
+
+    @Test
     void errorsConform() {
         assertValid("ErrorResponse", http.postJson("/chat/completions", "{").body());
         assertValid("ErrorResponse", http.get("/models/nope").body());
