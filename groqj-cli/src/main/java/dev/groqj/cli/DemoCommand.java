@@ -18,12 +18,16 @@ import dev.groqj.chat.ResponseMessage;
 import dev.groqj.chat.Tool;
 import dev.groqj.chat.ToolCall;
 import dev.groqj.chat.ToolChoice;
+import dev.groqj.embeddings.Embedding;
+import dev.groqj.embeddings.EmbeddingRequest;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.StreamException;
 import dev.groqj.models.Model;
 import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.GroqListener;
+import dev.groqj.reranking.Reranking;
+import dev.groqj.reranking.RerankingRequest;
 import dev.groqj.resilience.RateLimitStatus;
 import dev.groqj.testkit.Endpoint;
 import dev.groqj.testkit.FakeGroqServer;
@@ -48,8 +52,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"A tour of groqj: models, chat, a stream, a tool call, JSON mode, speech and its",
-                "transcription, and a 429 absorbed by a retry. Always runs offline against the embedded",
-                "sandbox (FakeGroqServer), whatever GROQ_API_KEY says. Exits 0 when every step worked."},
+                "transcription, embeddings and reranking, and a 429 absorbed by a retry. Always runs offline",
+                "against the embedded sandbox (FakeGroqServer), whatever GROQ_API_KEY says. Exits 0 when every",
+                "step worked."},
         footer = {"", "Example:", "  groqj demo"})
 final class DemoCommand implements Callable<Integer> {
     static final String NOTICE = "groqj: the demo always runs against the embedded sandbox (FakeGroqServer), "
@@ -123,6 +128,9 @@ final class DemoCommand implements Callable<Integer> {
                 new Step("Speech and transcription",
                         "Text to a WAV file with /audio/speech, then back to text with Whisper.",
                         this::speechAndTranscription),
+                new Step("Embeddings and reranking",
+                        "Texts become vectors (/embeddings); documents are ordered by relevance (/reranking).",
+                        this::embeddingsAndReranking),
                 new Step("A 429 absorbed by a retry",
                         "The sandbox answers 429 with retry-after: 1; the client waits and retries on its own.",
                         this::rateLimitRetry),
@@ -211,6 +219,22 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(wav);
         }
+    }
+
+    private void embeddingsAndReranking(PrintWriter out) {
+        List<Embedding> vectors = client.embeddings().create(EmbeddingRequest.builder()
+                .model(EmbedCommand.DEFAULT_MODEL)
+                .input(List.of("a cat sat on the mat", "the cat sat on a rug", "stock prices fell sharply"))
+                .build()).data();
+        out.printf("      %d vectors of %d dimensions; cat/cat %.2f, cat/stocks %.2f%n", vectors.size(),
+                vectors.get(0).dimensions(), vectors.get(0).cosineSimilarity(vectors.get(1)),
+                vectors.get(0).cosineSimilarity(vectors.get(2)));
+        Reranking ranked = client.reranking().create(RerankingRequest.builder()
+                .model(RerankingRequest.QWEN3_RERANKER_4B).query("how do neural networks learn")
+                .docs(List.of("The weather is nice today", "Neural networks learn from data by gradient descent"))
+                .build());
+        Reranking.Result best = ranked.results().get(0);
+        out.printf("      most relevant (%.2f): %s%n", best.score(), best.doc());
     }
 
     private void rateLimitRetry(PrintWriter out) {

@@ -39,7 +39,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
         description = "Groq from the terminal: chat, models, speech to text, text to speech, and a local sandbox.",
         subcommands = {
                 ChatCommand.class, ModelsCommand.class, TranscribeCommand.class, TranslateCommand.class,
-                SpeakCommand.class, HealthCommand.class, SandboxCommand.class, DemoCommand.class,
+                SpeakCommand.class, EmbedCommand.class, HealthCommand.class, SandboxCommand.class, DemoCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
                 "With GROQ_API_KEY set, commands talk to Groq (or to GROQ_BASE_URL). Without it they answer"

@@ -49,7 +49,8 @@ class GroqCliProcessTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(out).isZero();
-        assertThat(out).contains("[9/9]", "All 9 steps worked", "StreamException after").doesNotContain("FAILED");
+        assertThat(out).contains("[10/10]", "All 10 steps worked", "StreamException after",
+                "): Neural networks learn from data").doesNotContain("FAILED");
         assertThat(Files.readString(stderr)).isEqualTo(DemoCommand.NOTICE + System.lineSeparator());
     }
 

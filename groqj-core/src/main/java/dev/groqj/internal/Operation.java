@@ -62,6 +62,20 @@ public final class Operation<Q, R> {
         return shape.name;
     }
 
+    /** The HTTP method, for tools that map operations to the API description. */
+    public String method() {
+        return shape.method;
+    }
+
+    /** The path a call with {@code request} goes to, under the base URL or, if {@link #atApiRoot()}, the root. */
+    public String path(Q request) {
+        return shape.path.apply(request);
+    }
+
+    public boolean atApiRoot() {
+        return shape.atRoot;
+    }
+
     /** What one call of this operation sends: the request is read once, here. */
     Call<R> prepare(Q request, RequestOptions options) {
         String path = shape.path.apply(request);

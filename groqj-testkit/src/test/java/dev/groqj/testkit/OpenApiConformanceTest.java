@@ -42,8 +42,8 @@ class OpenApiConformanceTest {
 
     private final Http http = new Http(GROQ.server());
 
-    @BeforeAll
-    static void loadSpec() throws IOException {
+    /** Groq's OpenAPI description as a tree, as the file says; skips the caller when the fixtures are absent. */
+    static ObjectNode spec() throws IOException {
         Path spec = fixtures().resolve("openapi/groqcloud-openapi.yaml");
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(20 * 1024 * 1024);
@@ -51,7 +51,12 @@ class OpenApiConformanceTest {
         try (Reader reader = Files.newBufferedReader(spec)) {
             tree = new Yaml(options).load(reader); // SnakeYAML resolves the spec's &anchors and *aliases
         }
-        ObjectNode root = Json.MAPPER.valueToTree(tree);
+        return Json.MAPPER.valueToTree(tree);
+    }
+
+    @BeforeAll
+    static void loadSpec() throws IOException {
+        ObjectNode root = spec();
         // Where the spec disagrees with Groq's recorded traffic, it is patched to what Groq sends (the recorded
         // files pass the patched schemas, see below): verbose transcriptions carry "duration" as a number and
         // "segments": null (vercel-ai/groq-transcription-word-timestamps.json), the spec says string and array;
