@@ -23,6 +23,7 @@ module dev.groqj.core {
     opens dev.groqj.batches to com.fasterxml.jackson.databind;
     opens dev.groqj.chat to com.fasterxml.jackson.databind;
     opens dev.groqj.embeddings to com.fasterxml.jackson.databind;
+    opens dev.groqj.error to com.fasterxml.jackson.databind; // DebugData
     opens dev.groqj.files to com.fasterxml.jackson.databind;
     opens dev.groqj.finetunings to com.fasterxml.jackson.databind;
     opens dev.groqj.models to com.fasterxml.jackson.databind;
