@@ -152,7 +152,8 @@ class ValuesStayValuesTest {
         assertThatThrownBy(() -> ((List<Object>) ((Map<String, Object>) model.additionalProperties().get("novel")).get("b")).add(3))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertRefusesChange(file.additionalProperties().get("novel"));
-        assertThatThrownBy(() -> batch.metadata().put("job", "y")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> batch.metadata().put("job", JsonValue.string("y")))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertRefusesChange(line.response().body());
 
         assertThat(file.additionalProperties().get("novel").get("b").asInt()).isEqualTo(1);
