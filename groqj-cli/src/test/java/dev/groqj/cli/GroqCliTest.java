@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.groqj.JsonValue;
+import dev.groqj.audio.SpeechRequest;
 import dev.groqj.testkit.Endpoint;
 import dev.groqj.testkit.FakeGroqServer;
 import dev.groqj.testkit.RecordedRequest;
@@ -420,6 +421,27 @@ class GroqCliTest {
         assertThat(run.err()).isEqualTo("groqj: " + SpeakCommand.DEFAULT_MODEL + " speaks only WAV; " + mp3
                 + " will hold WAV audio" + System.lineSeparator());
         assertThat(server.takeRequest().json().get("response_format").asString()).isEqualTo("wav");
+    }
+
+    @Test
+    void speakWithTheArabicModelUsesItsFirstVoiceAndWav(@TempDir Path dir) {
+        Path out = dir.resolve("salam.wav");
+
+        CliRun run = CliRun.run(groq, "speak", "marhaba", "--model", SpeechRequest.ORPHEUS_ARABIC_SAUDI, "-o",
+                out.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        RecordedRequest sent = server.requests().get(server.requests().size() - 1);
+        assertThat(sent.json().get("voice").asString()).isEqualTo("fahad");
+        assertThat(sent.json().get("response_format").asString()).isEqualTo("wav");
+    }
+
+    @Test
+    void speakRefusesAFormatTheModelDoesNotSpeak(@TempDir Path dir) {
+        CliRun run = CliRun.run(groq, "speak", "hi", "--format", "mp3", "-o", dir.resolve("a.mp3").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("response_format").contains("speaks only wav");
     }
 
     @Test

@@ -37,6 +37,8 @@ final class ModelCatalog {
             new Entry("playai-tts", "PlayAI", 1740682771L, 8192, 8192, Kind.TEXT_TO_SPEECH),
             new Entry("canopylabs/orpheus-v1-english", "Canopy Labs", 1766186316L, 4000, 50000,
                     Kind.TEXT_TO_SPEECH),
+            new Entry("canopylabs/orpheus-arabic-saudi", "Canopy Labs", 1766186316L, 4000, 50000,
+                    Kind.TEXT_TO_SPEECH),
             new Entry("nomic-embed-text-v1_5", "Nomic AI", 1721088000L, 8192, 8192, Kind.EMBEDDING),
             new Entry("qwen3-reranker-4b", "Alibaba Cloud", 1749686400L, 32768, 32768, Kind.RERANKING));
 
