@@ -7,9 +7,12 @@ module dev.groqj.core {
     exports dev.groqj.auth;
     exports dev.groqj.batches;
     exports dev.groqj.chat;
+    exports dev.groqj.embeddings;
     exports dev.groqj.error;
     exports dev.groqj.files;
+    exports dev.groqj.finetunings;
     exports dev.groqj.models;
+    exports dev.groqj.reranking;
     exports dev.groqj.observability;
     exports dev.groqj.resilience;
     exports dev.groqj.responses;
@@ -20,9 +23,13 @@ module dev.groqj.core {
     opens dev.groqj.audio to com.fasterxml.jackson.databind;
     opens dev.groqj.batches to com.fasterxml.jackson.databind;
     opens dev.groqj.chat to com.fasterxml.jackson.databind;
+    opens dev.groqj.embeddings to com.fasterxml.jackson.databind;
+    opens dev.groqj.error to com.fasterxml.jackson.databind; // DebugData
     opens dev.groqj.files to com.fasterxml.jackson.databind;
+    opens dev.groqj.finetunings to com.fasterxml.jackson.databind;
     opens dev.groqj.models to com.fasterxml.jackson.databind;
     opens dev.groqj.responses to com.fasterxml.jackson.databind;
+    opens dev.groqj.reranking to com.fasterxml.jackson.databind;
 
     // Named in the API: JdkHttpTransport(HttpClient); CircuitBreaker, an injection point.
     requires transitive java.net.http;

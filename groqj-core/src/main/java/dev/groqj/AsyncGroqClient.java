@@ -3,9 +3,12 @@ package dev.groqj;
 import dev.groqj.audio.AsyncAudioService;
 import dev.groqj.batches.AsyncBatchesService;
 import dev.groqj.chat.AsyncChatService;
+import dev.groqj.embeddings.AsyncEmbeddingsService;
 import dev.groqj.files.AsyncFilesService;
+import dev.groqj.finetunings.AsyncFineTuningsService;
 import dev.groqj.models.AsyncModelsService;
 import dev.groqj.responses.AsyncResponsesService;
+import dev.groqj.reranking.AsyncRerankingService;
 
 /**
  * The non-blocking face of a {@link GroqClient}: every call with a {@link java.util.concurrent.CompletableFuture}
@@ -28,10 +31,17 @@ public final class AsyncGroqClient {
     private final AsyncBatchesService batches;
     private final AsyncRawService raw;
     private final AsyncResponsesService responses;
+    private final AsyncEmbeddingsService embeddings;
+    private final AsyncRerankingService reranking;
+    private final AsyncFineTuningsService fineTunings;
 
     AsyncGroqClient(AsyncChatService chat, AsyncModelsService models, AsyncAudioService audio,
                     AsyncFilesService files, AsyncBatchesService batches, AsyncRawService raw,
-                    AsyncResponsesService responses) {
+                    AsyncResponsesService responses, AsyncEmbeddingsService embeddings,
+                    AsyncRerankingService reranking, AsyncFineTuningsService fineTunings) {
+        this.embeddings = embeddings;
+        this.reranking = reranking;
+        this.fineTunings = fineTunings;
         this.chat = chat;
         this.models = models;
         this.audio = audio;
@@ -64,6 +74,18 @@ public final class AsyncGroqClient {
     /** The Responses API (beta). */
     public AsyncResponsesService responses() {
         return responses;
+    }
+
+    public AsyncEmbeddingsService embeddings() {
+        return embeddings;
+    }
+
+    public AsyncRerankingService reranking() {
+        return reranking;
+    }
+
+    public AsyncFineTuningsService fineTunings() {
+        return fineTunings;
     }
 
     /** Any endpoint by its path, answered as {@link JsonValue}. */

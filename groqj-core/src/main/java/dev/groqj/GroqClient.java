@@ -10,16 +10,22 @@ import dev.groqj.chat.AsyncChatService;
 import dev.groqj.chat.ChatService;
 import dev.groqj.responses.AsyncResponsesService;
 import dev.groqj.responses.ResponsesService;
+import dev.groqj.embeddings.AsyncEmbeddingsService;
+import dev.groqj.embeddings.EmbeddingsService;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.ValidationException;
 import dev.groqj.files.AsyncFilesService;
 import dev.groqj.files.FilesService;
+import dev.groqj.finetunings.AsyncFineTuningsService;
+import dev.groqj.finetunings.FineTuningsService;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.Services;
 import dev.groqj.internal.UserAgent;
 import dev.groqj.models.AsyncModelsService;
 import dev.groqj.models.ModelsService;
 import dev.groqj.observability.GroqListener;
+import dev.groqj.reranking.AsyncRerankingService;
+import dev.groqj.reranking.RerankingService;
 import dev.groqj.resilience.CircuitBreakerConfig;
 import dev.groqj.resilience.DelayScheduler;
 import dev.groqj.resilience.RateLimitConfig;
@@ -69,6 +75,9 @@ public final class GroqClient implements AutoCloseable {
     private final FilesService files;
     private final BatchesService batches;
     private final ResponsesService responses;
+    private final EmbeddingsService embeddings;
+    private final RerankingService reranking;
+    private final FineTuningsService fineTunings;
     private final RawService raw;
     private final AsyncGroqClient async;
 
@@ -103,11 +112,16 @@ public final class GroqClient implements AutoCloseable {
         this.files = Services.create(FilesService.class, api);
         this.batches = Services.create(BatchesService.class, api);
         this.responses = Services.create(ResponsesService.class, api);
+        this.embeddings = Services.create(EmbeddingsService.class, api);
+        this.reranking = Services.create(RerankingService.class, api);
+        this.fineTunings = Services.create(FineTuningsService.class, api);
         this.raw = new RawService(api);
         this.async = new AsyncGroqClient(Services.create(AsyncChatService.class, api),
                 Services.create(AsyncModelsService.class, api), Services.create(AsyncAudioService.class, api),
                 Services.create(AsyncFilesService.class, api), Services.create(AsyncBatchesService.class, api),
-                new AsyncRawService(api), Services.create(AsyncResponsesService.class, api));
+                new AsyncRawService(api), Services.create(AsyncResponsesService.class, api),
+                Services.create(AsyncEmbeddingsService.class, api), Services.create(AsyncRerankingService.class, api),
+                Services.create(AsyncFineTuningsService.class, api));
     }
 
     public static Builder builder() {
@@ -150,6 +164,21 @@ public final class GroqClient implements AutoCloseable {
     /** The Responses API (beta): reasoning, function calls, built-in tools and remote MCP in one call. */
     public ResponsesService responses() {
         return responses;
+    }
+
+    /** Embedding vectors of texts. */
+    public EmbeddingsService embeddings() {
+        return embeddings;
+    }
+
+    /** Documents ordered by relevance to a query. */
+    public RerankingService reranking() {
+        return reranking;
+    }
+
+    /** Fine-tunings (closed beta), at {@code /v1/fine_tunings} beside the base URL's {@code /openai/v1}. */
+    public FineTuningsService fineTunings() {
+        return fineTunings;
     }
 
     /** Any endpoint by its path, answered as {@link JsonValue}: for what groqj does not type yet. */

@@ -3,6 +3,7 @@ package dev.groqj;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.groqj.error.DebugData;
 import dev.groqj.internal.UnknownFields;
 
 import java.util.Map;
@@ -16,9 +17,8 @@ import java.util.Map;
  * }</pre>
  *
  * <p>In a stream, different chunks carry different fields: the id in the first and last chunk, the
- * {@link #usage()} and {@link #usageBreakdown()} in the last one. On a non-streaming completion Groq may put
- * cache statistics ({@code sram_cached_tokens}, {@code dram_cached_tokens}) under {@code usage}; they are
- * readable through {@code usage().additionalProperties()}.
+ * {@link #usage()} and {@link #usageBreakdown()} in the last one. A whole completion's {@code x_groq} is an
+ * {@link XGroqCompletion}, whose {@code usage} is cache statistics instead.
  */
 public record XGroq(
         String id,
@@ -27,11 +27,10 @@ public record XGroq(
         @JsonProperty("usage_breakdown") UsageBreakdown usageBreakdown,
         /* why a stream stopped early, when it did */
         String error,
-        JsonValue debug,
+        DebugData debug,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public XGroq {
-        debug = debug == null || debug.isNull() ? null : debug; // a JSON null reads as absent
         additionalProperties = UnknownFields.copyOf(additionalProperties);
     }
 }

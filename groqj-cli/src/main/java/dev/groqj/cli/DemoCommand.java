@@ -26,12 +26,16 @@ import dev.groqj.chat.ToolChoice;
 import dev.groqj.chat.ToolRun;
 import dev.groqj.chat.ToolRunListener;
 import dev.groqj.chat.ToolRunOptions;
+import dev.groqj.embeddings.Embedding;
+import dev.groqj.embeddings.EmbeddingRequest;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.StreamException;
 import dev.groqj.models.Model;
 import dev.groqj.observability.CallInfo;
 import dev.groqj.observability.GroqListener;
+import dev.groqj.reranking.Reranking;
+import dev.groqj.reranking.RerankingRequest;
 import dev.groqj.resilience.RateLimitStatus;
 import dev.groqj.responses.Response;
 import dev.groqj.responses.ResponseEvent;
@@ -62,9 +66,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"A tour of groqj: models, chat, a stream, a tool call, JSON mode, the Responses API, a typed",
-                "answer, a tool loop, speech and its transcription, a batch job, and a 429 absorbed by a retry.",
-                "Always runs offline against the embedded",
-                "sandbox (FakeGroqServer), whatever GROQ_API_KEY says. Exits 0 when every step worked."},
+                "answer, a tool loop, speech and its transcription, embeddings and reranking, a batch job, and a 429",
+                "absorbed by a retry. Always runs offline against the embedded sandbox (FakeGroqServer), whatever",
+                "GROQ_API_KEY says. Exits 0 when every step worked."},
         footer = {"", "Example:", "  groqj demo"})
 final class DemoCommand implements Callable<Integer> {
     static final String NOTICE = "groqj: the demo always runs against the embedded sandbox (FakeGroqServer), "
@@ -144,6 +148,9 @@ final class DemoCommand implements Callable<Integer> {
                 new Step("Speech and transcription",
                         "Text to a WAV file with /audio/speech, then back to text with Whisper.",
                         this::speechAndTranscription),
+                new Step("Embeddings and reranking",
+                        "Texts become vectors (/embeddings); documents are ordered by relevance (/reranking).",
+                        this::embeddingsAndReranking),
                 new Step("Batch job", "Requests written to JSONL, uploaded and run as a batch (half price on Groq),"
                         + " polled to the end; results by custom_id.", this::batchJob),
                 new Step("A 429 absorbed by a retry",
@@ -309,6 +316,22 @@ final class DemoCommand implements Callable<Integer> {
         if (error == null) throw new IllegalStateException("the line to a speech model did not fail");
         out.println("      mistake: " + error.getClass().getSimpleName() + " " + error.statusCode() + ", the same"
                 + " error a direct call would throw");
+    }
+
+    private void embeddingsAndReranking(PrintWriter out) {
+        List<Embedding> vectors = client.embeddings().create(EmbeddingRequest.builder()
+                .model(EmbedCommand.DEFAULT_MODEL)
+                .input(List.of("a cat sat on the mat", "the cat sat on a rug", "stock prices fell sharply"))
+                .build()).data();
+        out.printf("      %d vectors of %d dimensions; cat/cat %.2f, cat/stocks %.2f%n", vectors.size(),
+                vectors.get(0).dimensions(), vectors.get(0).cosineSimilarity(vectors.get(1)),
+                vectors.get(0).cosineSimilarity(vectors.get(2)));
+        Reranking ranked = client.reranking().create(RerankingRequest.builder()
+                .model(RerankingRequest.QWEN3_RERANKER_4B).query("how do neural networks learn")
+                .docs(List.of("The weather is nice today", "Neural networks learn from data by gradient descent"))
+                .build());
+        Reranking.Result best = ranked.results().get(0);
+        out.printf("      most relevant (%.2f): %s%n", best.score(), best.doc());
     }
 
     private void rateLimitRetry(PrintWriter out) {

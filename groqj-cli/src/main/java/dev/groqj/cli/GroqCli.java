@@ -40,7 +40,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
                 + " sandbox.",
         subcommands = {
                 ChatCommand.class, ModelsCommand.class, TranscribeCommand.class, TranslateCommand.class,
-                SpeakCommand.class, BatchCommand.class, HealthCommand.class, SandboxCommand.class, DemoCommand.class,
+                SpeakCommand.class, EmbedCommand.class, BatchCommand.class, HealthCommand.class, SandboxCommand.class,
+                DemoCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
                 "With GROQ_API_KEY set, commands talk to Groq (or to GROQ_BASE_URL). Without it they answer"

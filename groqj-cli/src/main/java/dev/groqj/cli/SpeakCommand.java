@@ -22,9 +22,8 @@ import java.util.Map;
                 "  groqj speak \"Your build is green.\" -o done.wav",
                 "  groqj speak \"Bonjour\" --voice hannah --speed 1.2 -o hello.wav"})
 final class SpeakCommand extends ApiCommand {
-    static final String DEFAULT_MODEL = "canopylabs/orpheus-v1-english";
-    static final String DEFAULT_VOICE = "autumn";
-    private static final String ORPHEUS = "canopylabs/orpheus";
+    static final String DEFAULT_MODEL = SpeechRequest.ORPHEUS_V1_ENGLISH;
+    static final String DEFAULT_VOICE = SpeechRequest.voicesFor(DEFAULT_MODEL).get(0);
 
     @Parameters(paramLabel = "TEXT", arity = "1..*", description = "What to say; several words are joined.")
     List<String> text;
@@ -37,12 +36,15 @@ final class SpeakCommand extends ApiCommand {
     @Option(names = {"-m", "--model"}, defaultValue = DEFAULT_MODEL, description = "Default: ${DEFAULT-VALUE}.")
     String model;
 
-    @Option(names = "--voice", defaultValue = DEFAULT_VOICE,
-            description = "Default: ${DEFAULT-VALUE}; orpheus also has diana, hannah, austin, daniel, troy.")
+    @Option(names = "--voice",
+            description = "Default: the model's first voice. canopylabs/orpheus-v1-english: autumn (default), diana,"
+                    + " hannah, austin, daniel, troy; canopylabs/orpheus-arabic-saudi: fahad (default), sultan,"
+                    + " abdullah, noura, lulwa, aisha.")
     String voice;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "wav (Orpheus models: only wav); mp3, flac, ogg or mulaw with playai-tts.")
+            description = "One the model speaks: only wav for Groq's Orpheus models; other models (the older"
+                    + " playai-tts) also mp3, flac, ogg, mulaw.")
     SpeechFormat format;
 
     @Option(names = "--speed", description = "0.5 to 5; default 1.")
@@ -50,7 +52,12 @@ final class SpeakCommand extends ApiCommand {
 
     @Override
     int run(Connection connection) {
-        SpeechRequest.Builder request = SpeechRequest.builder().model(model).voice(voice)
+        List<String> voices = SpeechRequest.voicesFor(model);
+        if (voice == null && voices.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "No known voices for " + model + ": pass --voice");
+        }
+        SpeechRequest.Builder request = SpeechRequest.builder().model(model)
+                .voice(voice != null ? voice : voices.get(0))
                 .input(String.join(" ", text)).responseFormat(format != null ? format : defaultFormat());
         if (speed != null) request.speed(speed);
         long bytes = connection.client().audio().speech(request.build(), file);
@@ -66,9 +73,12 @@ final class SpeakCommand extends ApiCommand {
         return GroqCli.OK;
     }
 
-    /** WAV for Orpheus, which speaks nothing else (noting a file named otherwise); else the file's extension. */
+    /**
+     * The only format when the model speaks one (WAV for Orpheus, noting a file named otherwise); else the file's
+     * extension.
+     */
     private SpeechFormat defaultFormat() {
-        if (!model.startsWith(ORPHEUS)) return formatOf(file);
+        if (SpeechRequest.formatsFor(model).size() > 1) return formatOf(file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.contains(".") && !name.endsWith(".wav")) {
             err().println("groqj: " + model + " speaks only WAV; " + file + " will hold WAV audio");

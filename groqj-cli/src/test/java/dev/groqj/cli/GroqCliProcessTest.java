@@ -49,9 +49,9 @@ class GroqCliProcessTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(out).isZero();
-        assertThat(out).contains("[13/13]", "All 13 steps worked", "StreamException after", "3 rounds, 7 messages",
-                "validating -> in_progress -> finalizing -> completed", "mistake: BadRequestException 400")
-                .doesNotContain("FAILED");
+        assertThat(out).contains("[14/14]", "All 14 steps worked", "StreamException after", "3 rounds, 7 messages",
+                "validating -> in_progress -> finalizing -> completed", "mistake: BadRequestException 400",
+                "): Neural networks learn from data").doesNotContain("FAILED");
         assertThat(Files.readString(stderr)).isEqualTo(DemoCommand.NOTICE + System.lineSeparator());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.groqj.JsonValue;
+import dev.groqj.audio.SpeechRequest;
 import dev.groqj.testkit.Endpoint;
 import dev.groqj.testkit.FakeGroqServer;
 import dev.groqj.testkit.RecordedRequest;
@@ -262,6 +263,40 @@ class GroqCliTest {
     }
 
     @Test
+    void embedPrintsEachVectorAndItsSimilarityToTheFirst() {
+        CliRun run = CliRun.run(groq, "embed", "a cat on a mat", "a cat on a rug", "stock prices");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("#0  768 dimensions  [").endsWith("\"a cat on a mat\"");
+        assertThat(lines.get(1)).contains("similarity to #0: 0.");
+        assertThat(lines.get(3)).isEqualTo("3 text(s), 12 tokens, model nomic-embed-text-v1_5");
+        RecordedRequest sent = server.requests().get(server.requests().size() - 1);
+        assertThat(sent.json().get("input").asList()).hasSize(3);
+    }
+
+    @Test
+    void embedReadsLinesFromStdinAndPrintsJson() {
+        CliRun run = CliRun.run(groq, "first line\n\nsecond line\n", false, "embed", "--base64", "--output", "json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode list = tree(run.out());
+        assertThat(list.get("data")).hasSize(2);
+        assertThat(list.get("data").get(1).get("embedding")).hasSize(768);
+        RecordedRequest sent = server.requests().get(server.requests().size() - 1);
+        assertThat(sent.json().get("encoding_format").asString()).isEqualTo("base64");
+    }
+
+    @Test
+    void embedWithoutTextIsAUsageError() {
+        CliRun run = CliRun.run(groq, "embed");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("No text");
+    }
+
+    @Test
     void modelsWithJsonOutputPrintsTheApiObject() {
         CliRun run = CliRun.run(groq, "models", "--output", "json");
 
@@ -421,6 +456,27 @@ class GroqCliTest {
     }
 
     @Test
+    void speakWithTheArabicModelUsesItsFirstVoiceAndWav(@TempDir Path dir) {
+        Path out = dir.resolve("salam.wav");
+
+        CliRun run = CliRun.run(groq, "speak", "marhaba", "--model", SpeechRequest.ORPHEUS_ARABIC_SAUDI, "-o",
+                out.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        RecordedRequest sent = server.requests().get(server.requests().size() - 1);
+        assertThat(sent.json().get("voice").asString()).isEqualTo("fahad");
+        assertThat(sent.json().get("response_format").asString()).isEqualTo("wav");
+    }
+
+    @Test
+    void speakRefusesAFormatTheModelDoesNotSpeak(@TempDir Path dir) {
+        CliRun run = CliRun.run(groq, "speak", "hi", "--format", "mp3", "-o", dir.resolve("a.mp3").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("response_format").contains("speaks only wav");
+    }
+
+    @Test
     void transcribeWithWordsPrintsEachWordsTimes(@TempDir Path dir) {
         Path wav = dir.resolve("two.wav");
         CliRun.run(groq, "speak", "two words", "-o", wav.toString());
@@ -541,7 +597,7 @@ class GroqCliTest {
     void everyCommandHasHelpWithAnExample() {
         CommandLine cli = GroqCli.commandLine(new CliEnvironment(Map.of(), System.in, false));
         assertThat(cli.getSubcommands()).containsKeys("chat", "models", "transcribe", "translate", "speak",
-                "batch", "health", "sandbox", "demo", "completion");
+                "embed", "batch", "health", "sandbox", "demo", "completion");
         for (String name : cli.getSubcommands().keySet()) {
             if (name.equals("help")) continue;
             CliRun run = CliRun.run(Map.of(), name, "--help");

@@ -24,7 +24,7 @@ import java.util.Locale;
  *         .model(TranscriptionRequest.WHISPER_LARGE_V3_TURBO)
  *         .build());
  * client.audio().speech(SpeechRequest.builder()
- *         .model("playai-tts").voice("Fritz-PlayAI").input("Hello!").responseFormat(SpeechFormat.WAV)
+ *         .model(SpeechRequest.ORPHEUS_V1_ENGLISH).voice("autumn").input("Hello!").responseFormat(SpeechFormat.WAV)
  *         .build(), Path.of("hello.wav"));
  * }</pre>
  *

@@ -18,7 +18,8 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>Fields Groq adds beyond these ({@code audio_text}, {@code token_scores}, {@code chunk_start}, ...) are in
+ * <p>Groq's own fields are null when absent: {@code audio_text} (the text of the whole chunk the segment is in),
+ * {@code token_scores}, {@code chunk_start} and {@code chunk_end}. Fields this type does not know are in
  * {@code additionalProperties()}.
  *
  * @param seek             seek offset of the segment
@@ -27,6 +28,10 @@ import java.util.Map;
  * @param avgLogprob       average log probability; below -1 the decoding likely failed
  * @param compressionRatio above 2.4 the text is likely repetitive
  * @param noSpeechProb     the probability that the segment holds no speech
+ * @param audioText        the transcribed text of the whole chunk, or null
+ * @param tokenScores      token-level scores, or null
+ * @param chunkStart       the chunk's start timestamp, or null
+ * @param chunkEnd         the chunk's end timestamp, or null
  */
 public record Segment(
         int id,
@@ -39,10 +44,15 @@ public record Segment(
         @JsonProperty("avg_logprob") double avgLogprob,
         @JsonProperty("compression_ratio") double compressionRatio,
         @JsonProperty("no_speech_prob") double noSpeechProb,
+        @JsonProperty("audio_text") String audioText,
+        @JsonProperty("token_scores") List<Double> tokenScores,
+        @JsonProperty("chunk_start") Long chunkStart,
+        @JsonProperty("chunk_end") Long chunkEnd,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public Segment {
         tokens = tokens == null ? List.of() : AudioValues.listOrNull(tokens);
+        tokenScores = AudioValues.listOrNull(tokenScores);
         additionalProperties = AudioValues.unknown(additionalProperties);
     }
 }

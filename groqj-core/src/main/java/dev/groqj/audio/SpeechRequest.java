@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.groqj.error.ValidationException;
 import dev.groqj.internal.check.Checks;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -12,20 +15,47 @@ import java.util.Set;
  *
  * <pre>{@code
  * SpeechRequest request = SpeechRequest.builder()
- *         .model("playai-tts")
- *         .voice("Fritz-PlayAI")
+ *         .model(SpeechRequest.ORPHEUS_V1_ENGLISH)
+ *         .voice("autumn")                       // voicesFor(model) lists the model's voices
  *         .input("I love building and shipping new features for our users!")
- *         .responseFormat(SpeechFormat.WAV)
+ *         .responseFormat(SpeechFormat.WAV)      // formatsFor(model): Orpheus speaks only WAV
  *         .build();
  * client.audio().speech(request, Path.of("speech.wav"));
  * }</pre>
  *
  * <p>{@code build()} checks, naming the parameter: model, input and voice are set; speed is in 0.5..5; the sample
- * rate is one Groq offers (8000, 16000, 22050, 24000, 32000, 44100, 48000). Unset options take Groq's defaults
- * (mp3, 48000 Hz, speed 1).
+ * rate is one Groq offers (8000, 16000, 22050, 24000, 32000, 44100, 48000); the format is one the model speaks
+ * ({@link #formatsFor(String)}). Unset options take Groq's defaults (48000 Hz, speed 1, and mp3, which Orpheus
+ * does not speak: set {@link SpeechFormat#WAV} for it).
  */
 public final class SpeechRequest {
+    /** Groq's English text-to-speech model (Canopy Labs' Orpheus), with vocal directions such as {@code [cheerful]}. */
+    public static final String ORPHEUS_V1_ENGLISH = "canopylabs/orpheus-v1-english";
+    /** Groq's Arabic (Saudi dialect) text-to-speech model. */
+    public static final String ORPHEUS_ARABIC_SAUDI = "canopylabs/orpheus-arabic-saudi";
+
     private static final Set<Integer> SAMPLE_RATES = Set.of(8000, 16000, 22050, 24000, 32000, 44100, 48000);
+    private static final String ORPHEUS = "canopylabs/orpheus";
+    private static final Map<String, List<String>> VOICES = Map.of(
+            ORPHEUS_V1_ENGLISH, List.of("autumn", "diana", "hannah", "austin", "daniel", "troy"),
+            ORPHEUS_ARABIC_SAUDI, List.of("fahad", "sultan", "abdullah", "noura", "lulwa", "aisha"));
+
+    /**
+     * The formats {@code model} speaks: only {@link SpeechFormat#WAV} for Groq's Orpheus models, every format for
+     * others (the older PlayAI models, or one groqj does not know).
+     */
+    public static Set<SpeechFormat> formatsFor(String model) {
+        Objects.requireNonNull(model, "model == null");
+        return model.startsWith(ORPHEUS) ? Set.of(SpeechFormat.WAV) : EnumSet.allOf(SpeechFormat.class);
+    }
+
+    /**
+     * The voices Groq documents for {@code model}, the first its usual default (autumn in English, fahad in
+     * Arabic); empty for a model groqj does not know. Not checked by {@code build()}: Groq may add voices.
+     */
+    public static List<String> voicesFor(String model) {
+        return VOICES.getOrDefault(Objects.requireNonNull(model, "model == null"), List.of());
+    }
 
     private final String model;
     private final String input;
@@ -46,6 +76,10 @@ public final class SpeechRequest {
                     "must be one of 8000, 16000, 22050, 24000, 32000, 44100, 48000, was " + sampleRate);
         }
         Checks.between("speed", speed, 0.5, 5);
+        if (responseFormat != null && !formatsFor(model).contains(responseFormat)) {
+            throw new ValidationException("response_format", model + " speaks only wav, was "
+                    + responseFormat.wireName());
+        }
     }
 
     private static String required(String param, String value) {
@@ -106,7 +140,7 @@ public final class SpeechRequest {
         private Builder() {
         }
 
-        /** Required; any TTS model id, e.g. {@code playai-tts}. */
+        /** Required; a TTS model id, such as {@link #ORPHEUS_V1_ENGLISH}. */
         public Builder model(String model) {
             this.model = Objects.requireNonNull(model, "model == null");
             return this;
@@ -118,7 +152,7 @@ public final class SpeechRequest {
             return this;
         }
 
-        /** Required, e.g. {@code Fritz-PlayAI}. */
+        /** Required, one of the model's voices ({@link #voicesFor(String)}), e.g. {@code autumn}. */
         public Builder voice(String voice) {
             this.voice = Objects.requireNonNull(voice, "voice == null");
             return this;

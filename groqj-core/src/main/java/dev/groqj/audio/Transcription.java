@@ -3,6 +3,7 @@ package dev.groqj.audio;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.groqj.JsonValue;
 import dev.groqj.XGroq;
 
@@ -22,7 +23,8 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Fields Groq did not send are null, {@link #words()} and {@link #segments()} included. {@code duration} is a
- * number on the wire (the OpenAPI spec says string). Fields this type does not know are kept in
+ * number on the wire (the OpenAPI spec says string): numbers, numeric strings, {@code mm:ss} and Go durations
+ * ({@code "1m2s"}) all read as seconds, and any other value as null, never failing the whole answer. Fields this type does not know are kept in
  * {@code additionalProperties()}, here and in {@link Word} and {@link Segment}.
  *
  * @param task     {@code transcribe} or {@code translate} (verbose_json), else null
@@ -35,7 +37,7 @@ public record Transcription(
         String text,
         String task,
         String language,
-        Double duration,
+        @JsonDeserialize(using = AudioValues.LenientSeconds.class) Double duration,
         List<Word> words,
         List<Segment> segments,
         @JsonProperty("x_groq") XGroq xGroq,

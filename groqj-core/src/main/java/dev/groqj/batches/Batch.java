@@ -26,7 +26,7 @@ public record Batch(
         String endpoint,
         Errors errors,
         @JsonProperty("input_file_id") String inputFileId,
-        @JsonProperty("completion_window") String completionWindow,
+        @JsonProperty("completion_window") CompletionWindow completionWindow,
         BatchStatus status,
         @JsonProperty("output_file_id") String outputFileId,
         @JsonProperty("error_file_id") String errorFileId,
@@ -40,7 +40,7 @@ public record Batch(
         @JsonProperty("cancelling_at") Long cancellingAt,
         @JsonProperty("cancelled_at") Long cancelledAt,
         @JsonProperty("request_counts") RequestCounts requestCounts,
-        Map<String, String> metadata,
+        Map<String, JsonValue> metadata,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public Batch {
@@ -49,17 +49,27 @@ public record Batch(
     }
 
     /** How many of the batch's requests there are, and how many succeeded or failed so far. */
-    public record RequestCounts(long total, long completed, long failed) {
+    public record RequestCounts(long total, long completed, long failed,
+                                @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
+        public RequestCounts {
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
+        }
     }
 
     /** Why a batch failed validation: one entry per problem. */
-    public record Errors(String object, List<Error> data) {
+    public record Errors(String object, List<Error> data,
+                         @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
         public Errors {
             data = data == null ? List.of() : List.copyOf(data);
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
         }
     }
 
     /** One problem with the input file; {@code line} is the input file's line (from 1), or null. */
-    public record Error(String code, String message, String param, Integer line) {
+    public record Error(String code, String message, String param, Integer line,
+                        @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
+        public Error {
+            additionalProperties = UnknownFields.copyOf(additionalProperties);
+        }
     }
 }

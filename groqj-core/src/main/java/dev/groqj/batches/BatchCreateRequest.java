@@ -33,7 +33,7 @@ public final class BatchCreateRequest {
 
     private final String inputFileId;
     private final String endpoint;
-    private final String completionWindow;
+    private final CompletionWindow completionWindow;
     private final Map<String, String> metadata;
 
     private BatchCreateRequest(Builder b) {
@@ -49,7 +49,7 @@ public final class BatchCreateRequest {
             throw new ValidationException("endpoint", "must be a path such as " + CHAT_COMPLETIONS + ", was '"
                     + endpoint + "'");
         }
-        Matcher m = WINDOW.matcher(completionWindow);
+        Matcher m = WINDOW.matcher(completionWindow.value());
         long hours = !m.matches() ? -1
                 : Long.parseLong(m.group(1)) * (m.group(2).equals("d") ? 24 : 1);
         if (hours < MIN_WINDOW_HOURS || hours > MAX_WINDOW_HOURS) {
@@ -77,7 +77,7 @@ public final class BatchCreateRequest {
     }
 
     @JsonProperty("completion_window")
-    public String completionWindow() {
+    public CompletionWindow completionWindow() {
         return completionWindow;
     }
 
@@ -96,7 +96,7 @@ public final class BatchCreateRequest {
     public static final class Builder {
         private String inputFileId;
         private String endpoint = CHAT_COMPLETIONS;
-        private String completionWindow = "24h";
+        private CompletionWindow completionWindow = CompletionWindow.HOURS_24;
         private final Map<String, String> metadata = new LinkedHashMap<>();
 
         private Builder() {
@@ -123,6 +123,12 @@ public final class BatchCreateRequest {
 
         /** "24h" by default; hours or days from 24h to 7d. */
         public Builder completionWindow(String completionWindow) {
+            return completionWindow(CompletionWindow.of(Objects.requireNonNull(completionWindow,
+                    "completionWindow == null")));
+        }
+
+        /** {@link CompletionWindow#HOURS_24} by default; up to {@link CompletionWindow#DAYS_7}. */
+        public Builder completionWindow(CompletionWindow completionWindow) {
             this.completionWindow = Objects.requireNonNull(completionWindow, "completionWindow == null");
             return this;
         }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.groqj.JsonValue;
 import dev.groqj.Usage;
 import dev.groqj.UsageBreakdown;
-import dev.groqj.XGroq;
+import dev.groqj.XGroqCompletion;
 
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,7 @@ import java.util.Map;
  * completion.content();   // the first choice's text, as choices().get(0).message().content()
  * completion.usage().totalTokens();
  * completion.xGroq().id();
+ * completion.mcpListTools();   // the tools of the MCP servers the request connected, if any
  * }</pre>
  *
  * <p>Fields are the API's ({@code CreateChatCompletionResponse}); {@code created} is in Unix seconds. Fields
@@ -34,12 +35,14 @@ public record ChatCompletion(
         Usage usage,
         @JsonProperty("usage_breakdown") UsageBreakdown usageBreakdown,
         @JsonProperty("system_fingerprint") String systemFingerprint,
-        @JsonProperty("x_groq") XGroq xGroq,
+        @JsonProperty("x_groq") XGroqCompletion xGroq,
         @JsonProperty("service_tier") String serviceTier,
+        @JsonProperty("mcp_list_tools") List<McpListTools> mcpListTools,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public ChatCompletion {
         choices = Values.list(choices);
+        mcpListTools = Values.list(mcpListTools);
         additionalProperties = Values.unknown(additionalProperties);
     }
 

@@ -4,6 +4,7 @@ import dev.groqj.JsonValue;
 import dev.groqj.Usage;
 import dev.groqj.UsageBreakdown;
 import dev.groqj.XGroq;
+import dev.groqj.XGroqCompletion;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,10 +96,11 @@ public final class ChatCompletionAccumulator {
     public ChatCompletion build() {
         List<Choice> built = new ArrayList<>(choices.size());
         choices.forEach((index, state) -> built.add(state.build(index)));
-        XGroq xGroq = xGroqId == null && seed == null && xGroqUsage == null && usageBreakdown == null
-                ? null : new XGroq(xGroqId, seed, xGroqUsage, usageBreakdown, null, null, null);
+        // a stream's x_groq usage is the token usage, the completion's own usage(); no cache statistics come
+        XGroqCompletion xGroq = xGroqId == null && seed == null ? null
+                : new XGroqCompletion(xGroqId, seed, null, null, null);
         return new ChatCompletion(id, "chat.completion", created, model, built, usage(), usageBreakdown,
-                systemFingerprint, xGroq, serviceTier, null);
+                systemFingerprint, xGroq, serviceTier, null, null);
     }
 
     private ChoiceState firstChoice() {

@@ -55,6 +55,10 @@ final class ChatEvents implements EventDecoder<ChatCompletionChunk> {
     }
 
     /** The completion the chunks so far make. */
+    int chunkCount() {
+        return accumulator.chunkCount();
+    }
+
     ChatCompletion completion() {
         return ended != null ? ended : accumulator.build();
     }

@@ -20,12 +20,21 @@ import java.util.Iterator;
  * <pre>{@code
  * try (ChatStream stream = client.chat().stream(request)) {
  *     for (ChatCompletionChunk chunk : stream) { ... }
+ *     ChatCompletion whole = stream.accumulate();   // the chunks above, folded into one completion
  * }
  * }</pre>
+ *
+ * <p>{@link #accumulate()} works before, during or after iterating: it reads whatever is left and returns the
+ * completion of every chunk. Only a stream closed before its end has no completion to give: it then throws an
+ * {@link IllegalStateException} saying so.
  */
 public final class ChatStream implements EventStream<ChatCompletionChunk> {
     private final ChatEvents chunks = new ChatEvents();
     private final EventStream<ChatCompletionChunk> events;
+    private Iterator<ChatCompletionChunk> iterator;
+    /** The events ran out by themselves ({@code [DONE]} or the body's end), not by {@link #close()}. */
+    private boolean ended;
+    private boolean closed;
 
     ChatStream(OpenStream response) {
         this.events = new BlockingEventStream<>(response, chunks);
@@ -36,24 +45,55 @@ public final class ChatStream implements EventStream<ChatCompletionChunk> {
         return events.headers();
     }
 
-    /** Chunks as they arrive. Can be iterated once. */
+    /**
+     * Chunks as they arrive. Can be iterated once; {@link #accumulate()} still gives the completion after.
+     *
+     * @throws IllegalStateException when called a second time
+     */
     @Override
     public Iterator<ChatCompletionChunk> iterator() {
-        return events.iterator();
+        if (iterator != null) {
+            throw new IllegalStateException("a stream can be iterated once; accumulate() gives its completion");
+        }
+        Iterator<ChatCompletionChunk> chunks = events.iterator();
+        iterator = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                boolean more = chunks.hasNext();
+                if (!more && !closed) ended = true;
+                return more;
+            }
+
+            @Override
+            public ChatCompletionChunk next() {
+                return chunks.next();
+            }
+        };
+        return iterator;
     }
 
-    /** Reads the rest of the stream and rebuilds one completion: content, reasoning, tool calls, usage. */
+    /**
+     * Reads the rest of the stream (all of it, if nothing was read yet) and rebuilds one completion from every
+     * chunk, those already iterated included: content, reasoning, tool calls, usage. Closes the stream.
+     *
+     * @throws IllegalStateException if the stream was closed before its end: its completion would be partial
+     * @throws StreamException if the stream fails while the rest is read
+     */
     public ChatCompletion accumulate() {
         try (this) {
-            for (ChatCompletionChunk ignored : this) {
-                // every chunk is folded into the accumulator as it is read
+            if (closed && !ended) {
+                throw new IllegalStateException("the stream was closed before its end, after " + chunks.chunkCount()
+                        + " chunk(s): there is no whole completion to accumulate");
             }
+            Iterator<ChatCompletionChunk> rest = iterator != null ? iterator : iterator();
+            while (rest.hasNext()) rest.next(); // every chunk is folded into the accumulator as it is read
             return chunks.completion();
         }
     }
 
     @Override
     public void close() {
+        closed = true;
         events.close();
     }
 }

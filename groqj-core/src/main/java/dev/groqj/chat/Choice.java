@@ -15,17 +15,16 @@ import java.util.Map;
  * if (FinishReason.LENGTH.equals(choice.finishReason())) { ... the answer was cut off ... }
  * }</pre>
  *
- * <p>{@link #logprobs()} is kept as JSON and is null today: Groq does not support log probabilities.
+ * <p>{@link #logprobs()} is null today: Groq does not support log probabilities.
  */
 public record Choice(
         int index,
         ResponseMessage message,
         @JsonProperty("finish_reason") FinishReason finishReason,
-        JsonValue logprobs,
+        Logprobs logprobs,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonValue> additionalProperties) {
 
     public Choice {
-        logprobs = Values.present(logprobs);
         additionalProperties = Values.unknown(additionalProperties);
     }
 }

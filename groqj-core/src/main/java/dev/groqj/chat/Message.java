@@ -16,7 +16,11 @@ import java.util.Objects;
  * Message.user(ContentPart.text("Describe this"), ContentPart.imageUrl("https://example.com/a.png"));
  * Message.assistant(completion.choices().get(0).message());   // continue after a tool call
  * Message.tool(toolCall.id(), "{\"temperature\": 21}");
+ * Message.system(ContentPart.text("Be brief."), ContentPart.text("Answer in French."));   // parts, any role
  * }</pre>
+ *
+ * <p>Every role takes its content as text or as parts: user and tool messages any {@link ContentPart} (text,
+ * image, document), system, developer and assistant messages text parts only, as Groq's API says.
  *
  * <p>There is no {@code name} field: Groq rejects it with a 400.
  */
@@ -45,6 +49,15 @@ public final class Message {
         return new Message("system", requireText(content), null, null, null);
     }
 
+    /** A system message of text parts; at least one. */
+    public static Message system(List<ContentPart> parts) {
+        return new Message("system", requireTextParts(parts), null, null, null);
+    }
+
+    public static Message system(ContentPart... parts) {
+        return system(Arrays.asList(parts));
+    }
+
     /** A system message under the name newer models use for it; Groq treats it like {@code system}. */
     public static Message developer(String content) {
         return new Message("developer", requireText(content), null, null, null);
@@ -66,6 +79,11 @@ public final class Message {
     /** An earlier answer of the model, to give the conversation so far. */
     public static Message assistant(String content) {
         return new Message("assistant", requireText(content), null, null, null);
+    }
+
+    /** An earlier answer of the model as text parts; at least one. */
+    public static Message assistant(List<ContentPart> parts) {
+        return new Message("assistant", requireTextParts(parts), null, null, null);
     }
 
     /**
@@ -91,6 +109,22 @@ public final class Message {
     /** The result of tool call {@code toolCallId} (see {@link ToolCall#id()}). */
     public static Message tool(String toolCallId, String content) {
         return new Message("tool", requireText(content), null, null, toolCallId);
+    }
+
+    /** The result of tool call {@code toolCallId} as parts (text, images, documents); at least one. */
+    public static Message tool(String toolCallId, List<ContentPart> parts) {
+        return new Message("tool", requireParts(parts), null, null, toolCallId);
+    }
+
+    private static List<ContentPart> requireTextParts(List<ContentPart> parts) {
+        List<ContentPart> copy = requireParts(parts);
+        for (int i = 0; i < copy.size(); i++) {
+            if (!copy.get(i).type().equals("text")) {
+                throw new ValidationException("content[" + i + "]", "this role takes text parts only, was "
+                        + copy.get(i).type());
+            }
+        }
+        return copy;
     }
 
     private static String requireText(String content) {

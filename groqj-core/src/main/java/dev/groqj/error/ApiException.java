@@ -2,12 +2,23 @@ package dev.groqj.error;
 
 import dev.groqj.transport.Headers;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * An HTTP answer with an error status. Subclasses name the common statuses; any other status
  * arrives as this class itself.
  */
 public class ApiException extends GroqException {
     private final String failedGeneration;
+    private final String errorMessage;
+    private final String schemaPath;
+    private final List<String> schemaPathSegments;
+    private final String schemaKind;
+    private final String schemaCode;
+    /** Not serialized (its unknown fields may hold anything); the raw body keeps it. */
+    private final transient DebugData debug;
 
     public ApiException(ErrorDetails details) {
         this(details, null);
@@ -17,6 +28,46 @@ public class ApiException extends GroqException {
         super(details.describe(), cause, details.statusCode(), details.requestId(), details.type(),
                 details.code(), details.param(), details.rawBody(), details.headers());
         this.failedGeneration = details.failedGeneration();
+        this.errorMessage = details.message();
+        this.schemaPath = details.schemaPath();
+        this.schemaPathSegments = details.schemaPathSegments() == null ? null
+                : Collections.unmodifiableList(new ArrayList<>(details.schemaPathSegments()));
+        this.schemaKind = details.schemaKind();
+        this.schemaCode = details.schemaCode();
+        this.debug = details.debug();
+    }
+
+    /** Groq's {@code error.message} alone, without the status, code and request id {@link #getMessage()} adds. */
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    /**
+     * Where a request or output failed schema validation ({@code error.schema_path}, such as
+     * {@code /properties/answer/type}), or null.
+     */
+    public String schemaPath() {
+        return schemaPath;
+    }
+
+    /** {@link #schemaPath()} as its segments ({@code error.schema_path_segments}), or null. */
+    public List<String> schemaPathSegments() {
+        return schemaPathSegments;
+    }
+
+    /** The kind of schema failure ({@code error.schema_kind}), or null. */
+    public String schemaKind() {
+        return schemaKind;
+    }
+
+    /** The code of the schema failure ({@code error.schema_code}), or null. */
+    public String schemaCode() {
+        return schemaCode;
+    }
+
+    /** Groq's debug data ({@code error.debug}), or null; not kept through Java serialization. */
+    public DebugData debug() {
+        return debug;
     }
 
     /** What the model produced before Groq rejected it ({@code error.failed_generation}), or null. */
@@ -43,9 +94,21 @@ public class ApiException extends GroqException {
         return s == 408 || s == 409 || s == 429 || s == 498 || s >= 500;
     }
 
-    /** The parts of an HTTP error answer, parsed once. */
+    /**
+     * The parts of an HTTP error answer, parsed once: Groq's {@code error} fields, with the schema-validation
+     * details and debug data when it sends them.
+     */
     public record ErrorDetails(int statusCode, String message, String type, String code, String param,
-                               String failedGeneration, String requestId, String rawBody, Headers headers) {
+                               String failedGeneration, String requestId, String rawBody, Headers headers,
+                               String schemaPath, List<String> schemaPathSegments, String schemaKind,
+                               String schemaCode, DebugData debug) {
+        /** Details without schema or debug fields. */
+        public ErrorDetails(int statusCode, String message, String type, String code, String param,
+                            String failedGeneration, String requestId, String rawBody, Headers headers) {
+            this(statusCode, message, type, code, param, failedGeneration, requestId, rawBody, headers, null, null,
+                    null, null, null);
+        }
+
         String describe() {
             StringBuilder sb = new StringBuilder().append(statusCode);
             if (code != null) sb.append(' ').append(code);

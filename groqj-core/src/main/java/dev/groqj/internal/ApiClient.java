@@ -58,6 +58,8 @@ public final class ApiClient {
     /** Each fixed path is parsed into a URI once, not on every call. */
     private final Map<String, URI> fixedPathUris = new ConcurrentHashMap<>();
     private final HttpLog log;
+    /** The base URL without its {@code /openai/v1}: where Groq's other APIs ({@code /v1/fine_tunings}) live. */
+    private final String apiRoot;
     private volatile boolean closed;
 
     public ApiClient(GroqConfig config, HttpTransport transport, AuthProvider auth, ResilienceOrchestrator resilience) {
@@ -73,6 +75,16 @@ public final class ApiClient {
         this.resilience = Objects.requireNonNull(resilience, "resilience == null");
         this.userAgent = UserAgent.value();
         this.log = new HttpLog(logBodies);
+        this.apiRoot = apiRoot(config.baseUrl());
+    }
+
+    /**
+     * {@code https://api.groq.com/openai/v1} gives {@code https://api.groq.com}; a base URL without that ending (a
+     * gateway that maps Groq under its own path) is taken as the root itself.
+     */
+    static String apiRoot(String baseUrl) {
+        String openAi = "/openai/v1";
+        return baseUrl.endsWith(openAi) ? baseUrl.substring(0, baseUrl.length() - openAi.length()) : baseUrl;
     }
 
     /** The answer of one call of {@code op}, decoded, with its status and headers. */
@@ -191,8 +203,8 @@ public final class ApiClient {
         if (closed) throw new GroqException("the client is closed: " + call.operation() + " was not sent");
         Duration deadline = call.deadline() != null ? call.deadline() : config.retryConfig().deadline();
         Instant deadlineAt = deadline == null ? null : resilience.clock().instant().plus(deadline);
-        return new Exchange(call, request(call.method(), call.path(), prepared.body(), prepared.options()),
-                deadlineAt);
+        return new Exchange(call, request(call.method(), prepared.atRoot(), call.path(), prepared.body(),
+                prepared.options()), deadlineAt);
     }
 
     /** The one place a whole answer is decoded: after its attempt succeeded, so only a 2xx body is read. */
@@ -350,10 +362,10 @@ public final class ApiClient {
     }
 
     /** The call's request without credentials: {@link Exchange#attemptRequest} adds them on each attempt. */
-    private HttpRequest request(String method, String path, RequestBody body, RequestOptions o) {
+    private HttpRequest request(String method, boolean atRoot, String path, RequestBody body, RequestOptions o) {
         HttpRequest.Builder b = HttpRequest.builder()
                 .method(method)
-                .uri(uri(path, o.queryParams()))
+                .uri(uri(atRoot, path, o.queryParams()))
                 .body(body)
                 .timeout(o.timeout() != null ? o.timeout() : config.timeout())
                 .readTimeout(o.readTimeout() != null ? o.readTimeout() : config.readTimeout())
@@ -365,19 +377,22 @@ public final class ApiClient {
         return b.build();
     }
 
-    private URI uri(String path, Map<String, String> query) {
+    private URI uri(boolean atRoot, String path, Map<String, String> query) {
+        String prefix = atRoot ? apiRoot : config.baseUrl();
         if (query.isEmpty()) {
-            URI cached = fixedPathUris.get(path);
+            // a path under the root is cached apart: "/v1/x" there is not "/v1/x" under the base URL
+            String key = atRoot ? "root:" + path : path;
+            URI cached = fixedPathUris.get(key);
             if (cached != null) return cached;
-            URI uri = buildUri(path, query);
-            if (fixedPathUris.size() < MAX_CACHED_URIS) fixedPathUris.put(path, uri);
+            URI uri = buildUri(prefix, path, query);
+            if (fixedPathUris.size() < MAX_CACHED_URIS) fixedPathUris.put(key, uri);
             return uri;
         }
-        return buildUri(path, query);
+        return buildUri(prefix, path, query);
     }
 
-    private URI buildUri(String path, Map<String, String> query) {
-        StringBuilder sb = new StringBuilder(config.baseUrl()).append(path);
+    private URI buildUri(String prefix, String path, Map<String, String> query) {
+        StringBuilder sb = new StringBuilder(prefix).append(path);
         char sep = path.indexOf('?') >= 0 ? '&' : '?';
         for (Map.Entry<String, String> e : query.entrySet()) {
             sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));

@@ -3,6 +3,7 @@ package dev.groqj.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.groqj.error.ApiException;
 import dev.groqj.error.ApiException.ErrorDetails;
+import dev.groqj.error.DebugData;
 import dev.groqj.error.AuthenticationException;
 import dev.groqj.error.BadRequestException;
 import dev.groqj.error.ToolUseFailedException;
@@ -19,6 +20,8 @@ import dev.groqj.transport.Headers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 
 /** Turns an HTTP error answer into the matching {@link ApiException}. Not API. */
@@ -50,7 +53,7 @@ public final class ErrorMapper {
         String message = "redirect to " + (location == null ? "(no Location)" : location)
                 + " not followed: groqj sends requests, and the API key, only to the configured base URL";
         return new ErrorDetails(status, message, d.type(), d.code(), d.param(), d.failedGeneration(), d.requestId(),
-                d.rawBody(), headers);
+                d.rawBody(), headers, d.schemaPath(), d.schemaPathSegments(), d.schemaKind(), d.schemaCode(), d.debug());
     }
 
     /** Parses Groq's {@code {"error":{message,type,code,param,failed_generation}}}; a body of another shape is kept raw. */
@@ -61,8 +64,31 @@ public final class ErrorMapper {
         if (error == null) {
             return new ErrorDetails(status, plainMessage(status, raw), null, null, null, null, requestId, raw, headers);
         }
+        return fromError(status, error, requestId, raw, headers);
+    }
+
+    /** The details of Groq's {@code error} object, of an answer or of an error event in a stream. */
+    public static ErrorDetails fromError(int status, JsonNode error, String requestId, String raw, Headers headers) {
+        JsonNode segments = error.get("schema_path_segments");
+        List<String> segmentList = null;
+        if (segments != null && segments.isArray()) {
+            segmentList = new ArrayList<>();
+            for (JsonNode segment : segments) segmentList.add(segment.asText());
+        }
         return new ErrorDetails(status, text(error, "message"), text(error, "type"), text(error, "code"),
-                text(error, "param"), text(error, "failed_generation"), requestId, raw, headers);
+                text(error, "param"), text(error, "failed_generation"), requestId, raw, headers,
+                text(error, "schema_path"), segmentList, text(error, "schema_kind"), text(error, "schema_code"),
+                debug(error.get("debug")));
+    }
+
+    /** Debug data that is not Groq's shape is left out rather than failing the error's mapping. */
+    private static DebugData debug(JsonNode debug) {
+        if (debug == null || !debug.isObject()) return null;
+        try {
+            return Json.MAPPER.treeToValue(debug, DebugData.class);
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The {@code error} object of a Groq error body (also the data of an in-stream error event), or null. */

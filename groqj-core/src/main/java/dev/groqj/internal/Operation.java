@@ -42,15 +42,15 @@ public final class Operation<Q, R> {
     }
 
     public static <Q> Shape<Q> get(String name, Function<? super Q, String> path) {
-        return new Shape<>(name, "GET", path, null, (q, o) -> o, (q, b, c) -> { });
+        return new Shape<>(name, "GET", path, null, (q, o) -> o, (q, b, c) -> { }, false);
     }
 
     public static <Q> Shape<Q> post(String name, Function<? super Q, String> path) {
-        return new Shape<>(name, "POST", path, null, (q, o) -> o, (q, b, c) -> { });
+        return new Shape<>(name, "POST", path, null, (q, o) -> o, (q, b, c) -> { }, false);
     }
 
     public static <Q> Shape<Q> delete(String name, Function<? super Q, String> path) {
-        return new Shape<>(name, "DELETE", path, null, (q, o) -> o, (q, b, c) -> { });
+        return new Shape<>(name, "DELETE", path, null, (q, o) -> o, (q, b, c) -> { }, false);
     }
 
     /** This operation, telling listeners and budgets what each answer says about itself (usage, id, model). */
@@ -62,6 +62,20 @@ public final class Operation<Q, R> {
         return shape.name;
     }
 
+    /** The HTTP method, for tools that map operations to the API description. */
+    public String method() {
+        return shape.method;
+    }
+
+    /** The path a call with {@code request} goes to, under the base URL or, if {@link #atApiRoot()}, the root. */
+    public String path(Q request) {
+        return shape.path.apply(request);
+    }
+
+    public boolean atApiRoot() {
+        return shape.atRoot;
+    }
+
     /** What one call of this operation sends: the request is read once, here. */
     Call<R> prepare(Q request, RequestOptions options) {
         String path = shape.path.apply(request);
@@ -70,11 +84,14 @@ public final class Operation<Q, R> {
         CallInfo.Builder call = CallInfo.builder(shape.name, shape.method, path);
         shape.annotator.annotate(request, body, call);
         RequestOptions o = shape.options.apply(request, options == null ? RequestOptions.DEFAULT : options);
-        return new Call<>(call, body, o, response -> decoder.apply(request, response), describe);
+        return new Call<>(call, body, o, shape.atRoot, response -> decoder.apply(request, response), describe);
     }
 
-    /** One prepared call: its description, body and options, and how its answer is decoded. */
-    record Call<R>(CallInfo.Builder info, RequestBody body, RequestOptions options,
+    /**
+     * One prepared call: its description, body and options, whether its path is under the API root rather than the
+     * base URL, and how its answer is decoded.
+     */
+    record Call<R>(CallInfo.Builder info, RequestBody body, RequestOptions options, boolean atRoot,
                    Function<HttpResponse, ? extends R> decode, Function<? super R, ResponseInfo> describe) {
     }
 
@@ -86,16 +103,19 @@ public final class Operation<Q, R> {
         private final Function<? super Q, RequestBody> body;
         private final BiFunction<? super Q, RequestOptions, RequestOptions> options;
         private final Annotator<? super Q> annotator;
+        private final boolean atRoot;
 
         private Shape(String name, String method, Function<? super Q, String> path,
                       Function<? super Q, RequestBody> body,
-                      BiFunction<? super Q, RequestOptions, RequestOptions> options, Annotator<? super Q> annotator) {
+                      BiFunction<? super Q, RequestOptions, RequestOptions> options, Annotator<? super Q> annotator,
+                      boolean atRoot) {
             this.name = Objects.requireNonNull(name, "name == null");
             this.method = method;
             this.path = Objects.requireNonNull(path, "path == null");
             this.body = body;
             this.options = options;
             this.annotator = annotator;
+            this.atRoot = atRoot;
         }
 
         /** The request written as JSON; {@code request -> request} for a request value. */
@@ -105,16 +125,24 @@ public final class Operation<Q, R> {
 
         /** A body of its own kind (multipart, or an empty JSON body). */
         public Shape<Q> body(Function<? super Q, RequestBody> body) {
-            return new Shape<>(name, method, path, body, options, annotator);
+            return new Shape<>(name, method, path, body, options, annotator, atRoot);
         }
 
         /** A rule the operation applies to every call's options (an Accept header, no retries for a one-shot upload). */
         public Shape<Q> options(BiFunction<? super Q, RequestOptions, RequestOptions> rule) {
-            return new Shape<>(name, method, path, body, rule, annotator);
+            return new Shape<>(name, method, path, body, rule, annotator, atRoot);
         }
 
         public Shape<Q> annotate(Annotator<? super Q> annotator) {
-            return new Shape<>(name, method, path, body, options, annotator);
+            return new Shape<>(name, method, path, body, options, annotator, atRoot);
+        }
+
+        /**
+         * The path is under the API root, not the base URL: Groq serves fine-tunings at {@code /v1/fine_tunings}
+         * beside {@code /openai/v1}. The root is the base URL without its {@code /openai/v1} ending.
+         */
+        public Shape<Q> atApiRoot() {
+            return new Shape<>(name, method, path, body, options, annotator, true);
         }
 
         /** Answers decoded from JSON as {@code type}. */

@@ -138,9 +138,7 @@ final class StreamEvents<E> {
         if (error == null) return details("error event in the stream", raw);
         JsonNode status = error.get("status_code");
         int code = status != null && status.canConvertToInt() ? status.asInt() : 0;
-        return new ErrorDetails(code, ErrorMapper.text(error, "message"), ErrorMapper.text(error, "type"),
-                ErrorMapper.text(error, "code"), ErrorMapper.text(error, "param"),
-                ErrorMapper.text(error, "failed_generation"), stream.requestId(), raw, stream.headers());
+        return ErrorMapper.fromError(code, error, stream.requestId(), raw, stream.headers());
     }
 
     private StreamException fail(ErrorDetails details, Throwable cause) {

@@ -1,6 +1,7 @@
 package dev.groqj.internal;
 
 import dev.groqj.JsonValue;
+import dev.groqj.internal.check.Frozen;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,21 +35,11 @@ public final class UnknownFields {
      * them): an unmodifiable deep copy, nulls kept.
      */
     public static Map<String, Object> frozenCopyOf(Map<String, Object> map) {
-        if (map == null || map.isEmpty()) return Map.of();
-        Map<String, Object> copy = new LinkedHashMap<>();
-        map.forEach((name, value) -> copy.put(name, frozen(value)));
-        return Collections.unmodifiableMap(copy);
+        return Frozen.copyOf(map);
     }
 
     /** {@code value} with every map and list in it copied and made unmodifiable. */
-    @SuppressWarnings("unchecked")
     public static Object frozen(Object value) {
-        if (value instanceof Map<?, ?> map) return frozenCopyOf((Map<String, Object>) map);
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(item -> copy.add(frozen(item)));
-            return Collections.unmodifiableList(copy);
-        }
-        return value;
+        return Frozen.value(value);
     }
 }

@@ -90,7 +90,7 @@ class TranscriptionFixturesTest {
                 Segment::tokens, Segment::temperature, Segment::avgLogprob, Segment::compressionRatio,
                 Segment::noSpeechProb)
                 .containsExactly(0, 0, 0.0, 1.5, " hi", java.util.List.of(50364, 2421), 0.0, -0.25, 0.6, 0.01);
-        assertThat(s.additionalProperties().get("audio_text").asString()).isEqualTo("hi");
+        assertThat(s.audioText()).isEqualTo("hi");
         assertThat(t.additionalProperties()).containsKey("future");
         assertThat(Json.tree(Json.writeString(t)).at("/future/a").asInt()).isEqualTo(1);
     }

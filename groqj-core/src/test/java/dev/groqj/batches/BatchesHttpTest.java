@@ -69,10 +69,32 @@ class BatchesHttpTest {
                 + "\"completion_window\":\"7d\",\"metadata\":{\"job\":\"nightly\"}}"));
         assertThat(batch.status()).isSameAs(BatchStatus.VALIDATING);
         assertThat(batch.status().isTerminal()).isFalse();
-        assertThat(batch.requestCounts()).isEqualTo(new Batch.RequestCounts(0, 0, 0));
+        assertThat(batch.requestCounts()).isEqualTo(new Batch.RequestCounts(0, 0, 0, null));
+        assertThat(batch.completionWindow()).isSameAs(CompletionWindow.HOURS_24);
         assertThat(batch.expiresAt()).isEqualTo(1736559000L);
         assertThat(batch.outputFileId()).isNull();
         assertThat(batch.additionalProperties().get("priority").asString()).isEqualTo("low");
+    }
+
+    @Test
+    void metadataOfAnyJsonTypeAndUnknownFieldsOfTheSmallRecordsAreKept() {
+        server.enqueue(Scripted.json(200, BATCH_JSON
+                .replace("\"metadata\":null", "\"metadata\":{\"job\":\"n\",\"tries\":3,\"tags\":[\"a\"]}")
+                .replace("\"failed\":0}", "\"failed\":0,\"cancelled\":1}")
+                .replace("\"completion_window\":\"24h\"", "\"completion_window\":\"36h\"")));
+
+        Batch batch = client.batches().retrieve("batch_1");
+
+        assertThat(batch.metadata().get("job").asString()).isEqualTo("n");
+        assertThat(batch.metadata().get("tries").asInt()).isEqualTo(3);
+        assertThat(batch.metadata().get("tags").get(0).asString()).isEqualTo("a");
+        assertThat(batch.requestCounts().additionalProperties().get("cancelled").asInt()).isEqualTo(1);
+        assertThat(batch.completionWindow()).isEqualTo(CompletionWindow.ofHours(36));
+        assertThat(Json.read("{\"object\":\"list\",\"data\":[{\"code\":\"c\",\"hint\":\"h\"}],\"more\":true}",
+                Batch.Errors.class)).satisfies(errors -> {
+                    assertThat(errors.additionalProperties()).containsKey("more");
+                    assertThat(errors.data().get(0).additionalProperties().get("hint").asString()).isEqualTo("h");
+                });
     }
 
     @Test
@@ -85,7 +107,7 @@ class BatchesHttpTest {
 
         assertThat(batch.status()).isEqualTo(BatchStatus.of("paused"));
         assertThat(batch.status().value()).isEqualTo("paused");
-        assertThat(batch.errors().data()).containsExactly(new Batch.Error("invalid_json", "bad line", null, 3));
+        assertThat(batch.errors().data()).containsExactly(new Batch.Error("invalid_json", "bad line", null, 3, null));
         assertThat(Json.writeString(batch)).contains("\"status\":\"paused\"");
     }
 
@@ -201,7 +223,11 @@ class BatchesHttpTest {
         assertInvalid("batch_id", "required", () -> client.batches().retrieve(""));
         assertInvalid("batch_id", "required", () -> client.async().batches().cancel(null));
         assertThat(BatchCreateRequest.builder().inputFileId("f").completionWindow("168h").build().completionWindow())
-                .isEqualTo("168h");
+                .isEqualTo(CompletionWindow.ofHours(168));
+        assertThat(BatchCreateRequest.builder().inputFileId("f").completionWindow(CompletionWindow.DAYS_7).build()
+                .completionWindow().value()).isEqualTo("7d");
+        assertInvalid("completion_window", "from 24h to 7d", () -> BatchCreateRequest.builder().inputFileId("f")
+                .completionWindow(CompletionWindow.ofDays(8)).build());
         assertThat(BatchCreateRequest.builder().inputFileId("f").build().toBuilder().completionWindow("2d").build()
                 .metadata()).isNull();
         assertThat(server.requestCount()).isZero();

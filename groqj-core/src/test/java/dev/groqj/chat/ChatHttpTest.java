@@ -162,6 +162,46 @@ class ChatHttpTest {
     }
 
     @Test
+    void accumulateAfterIteratingGivesTheCompletionOfEveryChunk() {
+        List<String> lines = Fixtures.read("recorded/vercel-ai/groq-text.chunks.txt").lines().toList();
+        server.sse(framed(lines), 64);
+        StringBuilder seen = new StringBuilder();
+        ChatCompletion whole;
+        try (ChatStream stream = client.chat().stream(HELLO)) {
+            for (ChatCompletionChunk chunk : stream) seen.append(chunk.content());
+            whole = stream.accumulate();
+            assertThat(stream.accumulate()).isEqualTo(whole);
+            assertThatThrownBy(stream::iterator).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("accumulate()");
+        }
+        assertThat(whole.content()).isEqualTo(seen.toString()).isNotEmpty();
+        assertThat(whole.usage()).isNotNull();
+    }
+
+    @Test
+    void accumulateAfterBreakingOffReadsTheRest() {
+        List<String> lines = Fixtures.read("recorded/vercel-ai/groq-text.chunks.txt").lines().toList();
+        server.sse(framed(lines), 64);
+        try (ChatStream stream = client.chat().stream(HELLO)) {
+            Iterator<ChatCompletionChunk> it = stream.iterator();
+            String first = it.next().content() + it.next().content();
+            ChatCompletion whole = stream.accumulate();
+            assertThat(whole.content()).startsWith(first).hasSizeGreaterThan(first.length());
+        }
+    }
+
+    @Test
+    void accumulateOfAStreamClosedBeforeItsEndSaysSo() {
+        List<String> lines = Fixtures.read("recorded/vercel-ai/groq-text.chunks.txt").lines().toList();
+        server.sse(framed(lines), 64);
+        ChatStream stream = client.chat().stream(HELLO);
+        stream.iterator().next();
+        stream.close();
+        assertThatThrownBy(stream::accumulate).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed before its end, after 1 chunk(s)");
+    }
+
+    @Test
     void accumulateRebuildsToolCallsAndUsage() {
         List<String> lines = Fixtures.read("recorded/vercel-ai/groq-tool-call.chunks.txt").lines().toList();
         server.sse(framed(lines), 64);

@@ -200,7 +200,8 @@ class RecordedCompletionsTest {
                 + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\",\"mood\":\"good\"},"
                 + "\"finish_reason\":\"content_filter\",\"logprobs\":null}],"
                 + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2,\"total_tokens\":3},"
-                + "\"x_groq\":{\"id\":\"req_1\",\"debug\":{\"input_tokens\":[\"a\"]},\"region\":\"eu\"},"
+                + "\"x_groq\":{\"id\":\"req_1\",\"debug\":{\"input_tokens\":[\"a\"]},\"region\":\"eu\","
+                + "\"usage\":{\"sram_cached_tokens\":7,\"dram_cached_tokens\":2}},"
                 + "\"mcp_list_tools\":[{\"id\":\"t\"}]}";
 
         ChatCompletion completion = Json.read(json, ChatCompletion.class);
@@ -210,8 +211,10 @@ class RecordedCompletionsTest {
         assertThat(choice.finishReason()).isEqualTo(FinishReason.of("content_filter")).isNotEqualTo(FinishReason.STOP);
         assertThat(choice.message().additionalProperties().get("mood").asString()).isEqualTo("good");
         assertThat(completion.xGroq().additionalProperties().get("region").asString()).isEqualTo("eu");
-        assertThat(completion.xGroq().debug().get("input_tokens").get(0).asString()).isEqualTo("a");
-        assertThat(completion.additionalProperties().get("mcp_list_tools").get(0).get("id").asString()).isEqualTo("t");
+        assertThat(completion.xGroq().debug().inputTokens()).containsExactly("a");
+        assertThat(completion.xGroq().usage().sramCachedTokens()).isEqualTo(7);
+        assertThat(completion.xGroq().usage().dramCachedTokens()).isEqualTo(2);
+        assertThat(completion.mcpListTools().get(0).id()).isEqualTo("t");
 
         JsonNode written = Json.MAPPER.valueToTree(completion);
         assertThat(written.path("choices").get(0).path("finish_reason").asText()).isEqualTo("content_filter");

@@ -143,7 +143,7 @@ class RecordedStreamsTest {
         assertThat(completion.usage().promptTokens()).isEqualTo(18);
         assertThat(completion.usage().completionTokens()).isEqualTo(73);
         assertThat(completion.usage().totalTokens()).isEqualTo(91);
-        assertThat(completion.xGroq().usage()).isEqualTo(completion.usage());
+        assertThat(completion.xGroq().usage()).as("no cache statistics in a stream").isNull();
         assertThat(completion.xGroq().id()).isEqualTo("req_01jmefve36eajb6c1x6k8ppv5m");
     }
 
@@ -215,7 +215,7 @@ class RecordedStreamsTest {
         assertThat(search.searchResults().results()).isNotEmpty();
         assertThat(completion.usage().totalTokens()).isEqualTo(5362);
         assertThat(completion.usageBreakdown().models()).hasSize(4);
-        assertThat(completion.xGroq().usageBreakdown()).isSameAs(completion.usageBreakdown());
+        assertThat(completion.usageBreakdown().models()).isNotEmpty();
     }
 
     @Test

@@ -69,6 +69,15 @@ class RequestSchemaTest {
                         .addMessage(Message.developer("Answer in French."))
                         .addMessage(Message.assistant("Il fait 21 degrés."))
                         .build()),
+                Named.of("content parts on every role, documents", base()
+                        .addMessage(Message.system(ContentPart.text("Be brief."), ContentPart.text("In French.")))
+                        .addMessage(Message.user(ContentPart.text("Where is it?"),
+                                ContentPart.document(dev.groqj.JsonValue.parse("{\"order\":42}"), "o-42")))
+                        .addMessage(Message.assistant(null, null, List.of(call)))
+                        .addMessage(Message.tool("call_1", List.of(ContentPart.text("shipped"),
+                                ContentPart.document(dev.groqj.JsonValue.parse("{\"eta\":\"today\"}")))))
+                        .addMessage(Message.assistant(List.of(ContentPart.text("It ships today."))))
+                        .build()),
                 Named.of("stop list", base().stop(List.of("\n\n", "END")).build()),
                 Named.of("stop string", base().stop("END").build()),
                 Named.of("search, compound, documents", base().model("groq/compound")

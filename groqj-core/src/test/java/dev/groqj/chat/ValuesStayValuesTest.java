@@ -117,19 +117,23 @@ class ValuesStayValuesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void jsonValuesOfAResponseCannotBeChanged() {
         ChatCompletion completion = Json.read("{\"id\":\"c\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
                 + "\"assistant\",\"executed_tools\":[{\"index\":0,\"type\":\"python\",\"code_results\":[{\"text\":\"1\"}],"
                 + "\"browser_results\":[{\"url\":\"u\"}]}]},\"logprobs\":{\"content\":[]}}],"
-                + "\"x_groq\":{\"id\":\"req\",\"debug\":{\"k\":1}}}", ChatCompletion.class);
+                + "\"x_groq\":{\"id\":\"req\",\"debug\":{\"k\":{\"a\":1}}},\"mcp_list_tools\":[{\"tools\":[{\"name\":\"t\","
+                + "\"input_schema\":{\"type\":\"object\"}}]}]}", ChatCompletion.class);
         String before = Json.writeString(completion);
         Choice choice = completion.choices().get(0);
         ExecutedTool tool = choice.message().executedTools().get(0);
 
-        assertRefusesChange(choice.logprobs());
-        assertRefusesChange(completion.xGroq().debug());
-        assertRefusesChange(tool.codeResults().get(0));
-        assertRefusesChange(tool.browserResults().get(0));
+        assertThatThrownBy(() -> choice.logprobs().content().add(null)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> ((Map<String, Object>) completion.xGroq().debug().additionalProperties().get("k"))
+                .put("b", 2)).isInstanceOf(UnsupportedOperationException.class);
+        assertRefusesChange(completion.mcpListTools().get(0).tools().get(0).inputSchema());
+        assertThat(tool.codeResults().get(0).text()).isEqualTo("1");
+        assertThat(tool.browserResults().get(0).url()).isEqualTo("u");
 
         assertThat(Json.writeString(completion)).isEqualTo(before)
                 .contains("\"code_results\"", "\"browser_results\"").doesNotContain("codeResults");
@@ -148,7 +152,8 @@ class ValuesStayValuesTest {
         assertThatThrownBy(() -> ((List<Object>) ((Map<String, Object>) model.additionalProperties().get("novel")).get("b")).add(3))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertRefusesChange(file.additionalProperties().get("novel"));
-        assertThatThrownBy(() -> batch.metadata().put("job", "y")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> batch.metadata().put("job", JsonValue.string("y")))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertRefusesChange(line.response().body());
 
         assertThat(file.additionalProperties().get("novel").get("b").asInt()).isEqualTo(1);

@@ -29,7 +29,8 @@ class ExceptionSerializationTest {
     private static final Headers HEADERS = Headers.ofPairs("x-request-id", "req_1", "retry-after", "3",
             "X-Multi", "a", "x-multi", "b");
     private static final ErrorDetails DETAILS = new ErrorDetails(503, "over capacity", "server_error",
-            "service_unavailable", "model", "half an answer", "req_1", "{\"error\":{}}", HEADERS);
+            "service_unavailable", "model", "half an answer", "req_1", "{\"error\":{}}", HEADERS, "/properties/a",
+            List.of("properties", "a"), "type", "invalid_type", null); // debug data is transient: see ApiException
 
     /** One instance of every exception type of the package, each with all its fields set. */
     private static List<GroqException> everyType() {

@@ -29,6 +29,43 @@ class ErrorMapperTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void schemaDetailsAndDebugDataAreTypedOnTheException() {
+        String body = "{\"error\":{\"message\":\"Generated JSON does not match the schema\",\"type\":"
+                + "\"invalid_request_error\",\"code\":\"json_validate_failed\",\"schema_path\":"
+                + "\"/properties/age/type\",\"schema_path_segments\":[\"properties\",\"age\",\"type\"],"
+                + "\"schema_kind\":\"type\",\"schema_code\":\"invalid_type\",\"debug\":{\"input_tokens\":[\"a\"],"
+                + "\"output_token_ids\":[7],\"trace\":{\"x\":[1]}}}}";
+
+        dev.groqj.error.ApiException e = ErrorMapper.map(400, dev.groqj.transport.Headers.EMPTY,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, java.time.Clock.systemUTC());
+
+        assertThat(e.errorMessage()).isEqualTo("Generated JSON does not match the schema");
+        assertThat(e.getMessage()).startsWith("400 json_validate_failed: Generated JSON");
+        assertThat(e.schemaPath()).isEqualTo("/properties/age/type");
+        assertThat(e.schemaPathSegments()).containsExactly("properties", "age", "type");
+        assertThat(e.schemaKind()).isEqualTo("type");
+        assertThat(e.schemaCode()).isEqualTo("invalid_type");
+        assertThat(e.debug().inputTokens()).containsExactly("a");
+        assertThat(e.debug().outputTokenIds()).containsExactly(7L);
+        assertThat(e.debug().additionalProperties()).containsKey("trace");
+        assertThatThrownBy(() -> ((java.util.Map<String, Object>) e.debug().additionalProperties().get("trace"))
+                .put("y", 1)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void anErrorWithoutSchemaFieldsLeavesThemNull() {
+        dev.groqj.error.ApiException e = ErrorMapper.map(404, dev.groqj.transport.Headers.EMPTY,
+                "{\"error\":{\"message\":\"nope\",\"debug\":\"not an object\"}}".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8), null, java.time.Clock.systemUTC());
+
+        assertThat(e.errorMessage()).isEqualTo("nope");
+        assertThat(e.schemaPath()).isNull();
+        assertThat(e.schemaPathSegments()).isNull();
+        assertThat(e.debug()).isNull();
+    }
+
+    @Test
     void proxyPageBecomesItsText() {
         String page = "<html><head><title>502 Bad Gateway</title><style>body { color: red }</style>"
                 + "<SCRIPT type=\"text/javascript\">if (a < b) alert('x')</SCRIPT></head>"

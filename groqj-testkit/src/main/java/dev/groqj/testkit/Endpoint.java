@@ -27,5 +27,13 @@ public enum Endpoint {
     /** {@code GET /openai/v1/batches/{batch_id}}: each call moves the batch one status on. */
     BATCH,
     /** {@code POST /openai/v1/batches/{batch_id}/cancel}. */
-    BATCH_CANCEL
+    BATCH_CANCEL,
+    /** {@code POST /openai/v1/embeddings}. */
+    EMBEDDINGS,
+    /** {@code POST /openai/v1/reranking}. */
+    RERANKING,
+    /** {@code GET} (list) and {@code POST} (create) {@code /v1/fine_tunings}: under the root, not /openai/v1. */
+    FINE_TUNINGS,
+    /** {@code GET} and {@code DELETE /v1/fine_tunings/{id}}. */
+    FINE_TUNING
 }

@@ -114,6 +114,10 @@ final class FakeBatches {
         return requireFile(id).toJson();
     }
 
+    synchronized boolean hasFile(String id) {
+        return files.containsKey(id);
+    }
+
     synchronized ObjectNode deleteFile(String id) {
         files.remove(requireFile(id).id());
         return Json.MAPPER.createObjectNode().put("id", id).put("object", "file").put("deleted", true);

@@ -55,7 +55,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST /audio/transcriptions} and {@code /audio/translations} (multipart), {@code POST /audio/speech}
  * (a WAV), and the Files and Batches APIs ({@code /files}, {@code /files/{id}}, {@code /files/{id}/content},
  * {@code /batches}, {@code /batches/{id}}, {@code /batches/{id}/cancel}; the lists paginate when asked with
- * {@code limit} or {@code after}), all under {@link #baseUrl()}. Like Groq it answers 401 {@code invalid_api_key} to a missing or wrong
+ * {@code limit} or {@code after}), {@code POST /embeddings} and {@code /reranking} (see {@code FakeEmbeddings}:
+ * words hashed into 768-dimension vectors; documents scored by the share of the query's words they hold), all under
+ * {@link #baseUrl()}, and fine-tunings in memory at {@link #FINE_TUNINGS_PATH} under {@link #rootUrl()}, as Groq
+ * does. Like Groq it answers 401 {@code invalid_api_key} to a missing or wrong
  * bearer key, 400 {@code invalid_request_error} to malformed bodies and to the parameters Groq refuses
  * ({@code logprobs}, {@code logit_bias}, {@code top_logprobs}, {@code messages[].name}, {@code n != 1}), 404
  * {@code model_not_found} to unknown models, and 429 {@code rate_limit_exceeded} with {@code retry-after} past
@@ -83,8 +86,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code batch_expired}. Unknown ids answer 404 {@code not_found}.
  */
 public final class FakeGroqServer implements AutoCloseable {
-    /** The path prefix of every endpoint, as on api.groq.com. */
+    /** The path prefix of every endpoint, as on api.groq.com, but fine-tunings ({@link #FINE_TUNINGS_PATH}). */
     public static final String API_PREFIX = "/openai/v1";
+    /** Where Groq serves fine-tunings: under the root, beside {@link #API_PREFIX}. */
+    public static final String FINE_TUNINGS_PATH = "/v1/fine_tunings";
     /** The key a server accepts unless {@link Builder#apiKey(String)} says otherwise. */
     public static final String DEFAULT_API_KEY = "gsk_test_FakeGroqServer0000000000000000000000000000000";
 
@@ -97,6 +102,7 @@ public final class FakeGroqServer implements AutoCloseable {
     private final Quota quota;
     private final ModelCatalog catalog = new ModelCatalog();
     private final FakeBatches batches;
+    private final FakeFineTunings fineTunings;
     private final Map<String, Deque<ScriptedResponse>> scripts = new HashMap<>();
     private final List<RecordedRequest> journal = new CopyOnWriteArrayList<>();
     private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
@@ -113,6 +119,7 @@ public final class FakeGroqServer implements AutoCloseable {
         this.maxHold = b.maxHold;
         this.quota = new Quota(b.clock, b.requestsPerMinute, b.tokensPerMinute);
         this.batches = new FakeBatches(b.clock, b.batchPace);
+        this.fineTunings = new FakeFineTunings(b.clock);
     }
 
     /**
@@ -320,6 +327,7 @@ public final class FakeGroqServer implements AutoCloseable {
         quota.reset();
         catalog.reset();
         batches.reset();
+        fineTunings.reset();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -386,6 +394,7 @@ public final class FakeGroqServer implements AutoCloseable {
 
     private static Route route(RecordedRequest request) {
         String raw = request.rawPath();
+        if (raw.equals(FINE_TUNINGS_PATH) || raw.startsWith(FINE_TUNINGS_PATH + "/")) return fineTuningRoute(request);
         if (!raw.startsWith(API_PREFIX + "/")) return null;
         String rest = raw.substring(API_PREFIX.length());
         String method = request.method();
@@ -398,6 +407,8 @@ public final class FakeGroqServer implements AutoCloseable {
                 case "/audio/speech": return new Route(Endpoint.AUDIO_SPEECH, null);
                 case "/files": return new Route(Endpoint.FILES, null);
                 case "/batches": return new Route(Endpoint.BATCHES, null);
+                case "/embeddings": return new Route(Endpoint.EMBEDDINGS, null);
+                case "/reranking": return new Route(Endpoint.RERANKING, null);
                 default: break;
             }
         }
@@ -426,6 +437,18 @@ public final class FakeGroqServer implements AutoCloseable {
             return new Route(Endpoint.MODEL, id);
         }
         return null;
+    }
+
+    private static Route fineTuningRoute(RecordedRequest request) {
+        String rest = request.rawPath().substring(FINE_TUNINGS_PATH.length());
+        String method = request.method();
+        if (rest.isEmpty()) {
+            return method.equals("GET") || method.equals("POST") ? new Route(Endpoint.FINE_TUNINGS, null) : null;
+        }
+        String id = URLDecoder.decode(rest.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        boolean oneSegment = !id.isEmpty() && rest.indexOf('/', 1) < 0;
+        return oneSegment && (method.equals("GET") || method.equals("DELETE"))
+                ? new Route(Endpoint.FINE_TUNING, null, id) : null;
     }
 
     private synchronized ScriptedResponse nextScript(Route route, RecordedRequest request) {
@@ -484,6 +507,25 @@ public final class FakeGroqServer implements AutoCloseable {
                 byte[] wav = FakeAudio.speech(requireJson(request), catalog);
                 admit(request.tree().path("model").asText(), 0);
                 return new Reply(200, header("content-type", "audio/wav"), List.of(wav), false);
+            }
+            case EMBEDDINGS:
+            case RERANKING: {
+                JsonNode json = requireJson(request);
+                FakeEmbeddings.Result result = route.endpoint() == Endpoint.EMBEDDINGS
+                        ? FakeEmbeddings.embed(json, catalog) : FakeEmbeddings.rerank(json, catalog);
+                admit(json.path("model").asText(), result.promptTokens());
+                quota.charge(result.promptTokens());
+                return Reply.json(200, result.body().toString());
+            }
+            case FINE_TUNINGS:
+            case FINE_TUNING: {
+                admit(null, 0);
+                ObjectNode answer = route.endpoint() == Endpoint.FINE_TUNINGS
+                        ? request.method().equals("GET") ? fineTunings.list()
+                                : fineTunings.create(requireJson(request), catalog, batches::hasFile)
+                        : request.method().equals("GET") ? fineTunings.retrieve(route.id())
+                                : fineTunings.delete(route.id());
+                return Reply.json(200, answer.toString());
             }
             default: return filesAndBatches(route, request);
         }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** The models the fake serves, with the fields Groq's {@code /models} answers carry. Thread-safe. */
 final class ModelCatalog {
-    enum Kind { CHAT, REASONING, SPEECH_TO_TEXT, TEXT_TO_SPEECH }
+    enum Kind { CHAT, REASONING, SPEECH_TO_TEXT, TEXT_TO_SPEECH, EMBEDDING, RERANKING }
 
     record Entry(String id, String ownedBy, long created, int contextWindow, int maxCompletionTokens, Kind kind) {
         ObjectNode toJson() {
@@ -36,7 +36,11 @@ final class ModelCatalog {
             new Entry("whisper-large-v3-turbo", "OpenAI", 1728413088L, 448, 448, Kind.SPEECH_TO_TEXT),
             new Entry("playai-tts", "PlayAI", 1740682771L, 8192, 8192, Kind.TEXT_TO_SPEECH),
             new Entry("canopylabs/orpheus-v1-english", "Canopy Labs", 1766186316L, 4000, 50000,
-                    Kind.TEXT_TO_SPEECH));
+                    Kind.TEXT_TO_SPEECH),
+            new Entry("canopylabs/orpheus-arabic-saudi", "Canopy Labs", 1766186316L, 4000, 50000,
+                    Kind.TEXT_TO_SPEECH),
+            new Entry("nomic-embed-text-v1_5", "Nomic AI", 1721088000L, 8192, 8192, Kind.EMBEDDING),
+            new Entry("qwen3-reranker-4b", "Alibaba Cloud", 1749686400L, 32768, 32768, Kind.RERANKING));
 
     private final Map<String, Entry> models = new LinkedHashMap<>();
 

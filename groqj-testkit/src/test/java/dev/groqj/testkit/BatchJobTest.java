@@ -1,6 +1,7 @@
 package dev.groqj.testkit;
 
 import dev.groqj.GroqClient;
+import dev.groqj.JsonValue;
 import dev.groqj.audio.TimestampGranularity;
 import dev.groqj.audio.TranscriptionFormat;
 import dev.groqj.audio.TranscriptionRequest;
@@ -99,7 +100,7 @@ class BatchJobTest {
         List<String> ids = job.submit();
         assertThat(ids).hasSize(1);
         Batch created = client.batches().retrieve(ids.get(0));
-        assertThat(created.metadata()).containsEntry("job", "nightly");
+        assertThat(created.metadata()).containsEntry("job", JsonValue.string("nightly"));
 
         BatchResults results = job.await();
 

@@ -1,6 +1,7 @@
 package dev.groqj.testkit;
 
 import dev.groqj.GroqClient;
+import dev.groqj.JsonValue;
 import dev.groqj.batches.Batch;
 import dev.groqj.batches.BatchCreateRequest;
 import dev.groqj.batches.BatchInput;
@@ -66,7 +67,7 @@ class BatchesEndToEndTest {
         Batch batch = client.batches().create(BatchCreateRequest.builder().inputFileId(file.id())
                 .putMetadata("job", "e2e").build());
         assertThat(batch.status()).isEqualTo(BatchStatus.VALIDATING);
-        assertThat(batch.metadata()).isEqualTo(Map.of("job", "e2e"));
+        assertThat(batch.metadata()).isEqualTo(Map.of("job", JsonValue.string("e2e")));
         assertThat(batch.expiresAt() - batch.createdAt()).isEqualTo(24 * 3600);
 
         List<BatchStatus> seen = new ArrayList<>();
@@ -75,7 +76,7 @@ class BatchesEndToEndTest {
             seen.add(batch.status());
         }
         assertThat(seen).containsExactly(BatchStatus.IN_PROGRESS, BatchStatus.FINALIZING, BatchStatus.COMPLETED);
-        assertThat(batch.requestCounts()).isEqualTo(new Batch.RequestCounts(3, 2, 1));
+        assertThat(batch.requestCounts()).isEqualTo(new Batch.RequestCounts(3, 2, 1, null));
         assertThat(batch.completedAt()).isNotNull();
 
         Path out = dir.resolve("answers.jsonl");

@@ -26,7 +26,16 @@ final class Http {
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(Duration.ofSeconds(10))
+        return requestTo(server.baseUrl() + path);
+    }
+
+    /** A request to {@code path} under the server's root rather than {@code /openai/v1} (fine-tunings). */
+    HttpRequest.Builder rootRequest(String path) {
+        return requestTo(server.rootUrl() + path);
+    }
+
+    private HttpRequest.Builder requestTo(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + server.apiKey());
     }
 

@@ -51,7 +51,7 @@ class NodeClientsTest {
         for (String client : List.of("groq-sdk", "openai")) {
             assertThat(output).contains(client + " chat: You said: Hello from node",
                     client + " stream: You said: Hello from node",
-                    client + " models: 9 listed, retrieved openai/gpt-oss-120b",
+                    client + " models: 12 listed, retrieved openai/gpt-oss-120b",
                     client + " transcription: Hello from the fake Groq server.",
                     client + " error: 404");
         }

@@ -43,8 +43,8 @@ class OpenApiConformanceTest {
 
     private final Http http = new Http(GROQ.server());
 
-    @BeforeAll
-    static void loadSpec() throws IOException {
+    /** Groq's OpenAPI description as a tree, as the file says; skips the caller when the fixtures are absent. */
+    static ObjectNode spec() throws IOException {
         Path spec = fixtures().resolve("openapi/groqcloud-openapi.yaml");
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(20 * 1024 * 1024);
@@ -52,7 +52,12 @@ class OpenApiConformanceTest {
         try (Reader reader = Files.newBufferedReader(spec)) {
             tree = new Yaml(options).load(reader); // SnakeYAML resolves the spec's &anchors and *aliases
         }
-        ObjectNode root = Json.MAPPER.valueToTree(tree);
+        return Json.MAPPER.valueToTree(tree);
+    }
+
+    @BeforeAll
+    static void loadSpec() throws IOException {
+        ObjectNode root = spec();
         // Where the spec disagrees with Groq's recorded traffic, it is patched to what Groq sends (the recorded
         // files pass the patched schemas, see below): verbose transcriptions carry "duration" as a number and
         // "segments": null (vercel-ai/groq-transcription-word-timestamps.json), the spec says string and array;
@@ -272,6 +277,43 @@ class OpenApiConformanceTest {
             assertValid("BatchRequestOutput", line);
             assertThat(Json.tree(line).at("/error/code").asText()).isEqualTo("batch_cancelled");
         });
+    }
+
+    @Test
+    void embeddingsAndRerankingConform() {
+        for (String body : List.of("{\"model\":\"nomic-embed-text-v1_5\",\"input\":\"a cat\"}",
+                "{\"model\":\"nomic-embed-text-v1_5\",\"input\":[\"a cat\",\"a dog\"],\"user\":\"u\"}",
+                "{\"model\":\"nomic-embed-text-v1_5\",\"input\":\"x\",\"encoding_format\":\"base64\"}")) {
+            HttpResponse<String> response = http.postJson("/embeddings", body);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertValid("CreateEmbeddingResponse", response.body());
+        }
+        HttpResponse<String> ranked = http.postJson("/reranking", "{\"model\":\"qwen3-reranker-4b\",\"query\":"
+                + "\"ai\",\"docs\":[\"weather\",\"ai research\"],\"instruction\":\"relevance\"}");
+        assertThat(ranked.statusCode()).isEqualTo(200);
+        assertValid("RerankingResponse", ranked.body());
+        assertValid("ErrorResponse", http.postJson("/embeddings", "{\"model\":\"nomic-embed-text-v1_5\"}").body());
+        assertValid("ErrorResponse", http.postJson("/reranking", "{\"model\":\"qwen3-reranker-4b\",\"query\":"
+                + "\"q\",\"docs\":[]}").body());
+    }
+
+    @Test
+    void fineTuningsConform() {
+        byte[] jsonl = "{\"messages\":[]}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String fileId = Http.json(http.multipart("/files", "train.jsonl", jsonl, "purpose", "batch")).get("id").asText();
+        HttpResponse<String> created = Http.send(http.rootRequest("/v1/fine_tunings").POST(HttpRequest.BodyPublishers
+                .ofString("{\"input_file_id\":\"" + fileId + "\",\"name\":\"t\",\"type\":\"lora\","
+                        + "\"base_model\":\"llama-3.1-8b-instant\"}")).build());
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertValid("ReadFineTuningResponse", created.body());
+        String id = Http.json(created).get("data").get("id").asText();
+        assertValid("ReadFineTuningResponse", Http.send(http.rootRequest("/v1/fine_tunings/" + id).GET().build()).body());
+        assertValid("ListFineTuningsResponse", Http.send(http.rootRequest("/v1/fine_tunings").GET().build()).body());
+        assertValid("DeleteFineTuningResponse",
+                Http.send(http.rootRequest("/v1/fine_tunings/" + id).DELETE().build()).body());
+        HttpResponse<String> gone = Http.send(http.rootRequest("/v1/fine_tunings/" + id).GET().build());
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertValid("ErrorResponse", gone.body());
     }
 
     @Test

@@ -29,6 +29,9 @@ class ReadmeSnippetsTest {
             import dev.groqj.auth.*;
             import dev.groqj.batches.*;
             import dev.groqj.chat.*;
+            import dev.groqj.embeddings.*;
+            import dev.groqj.finetunings.*;
+            import dev.groqj.reranking.*;
             import dev.groqj.error.*;
             import dev.groqj.files.*;
             import dev.groqj.models.*;

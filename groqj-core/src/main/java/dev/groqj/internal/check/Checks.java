@@ -4,6 +4,7 @@ import dev.groqj.error.ValidationException;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -45,6 +46,34 @@ public final class Checks {
         Objects.requireNonNull(value, param + " == null");
         if (value.isNegative()) throw new ValidationException(param, "must be >= 0, was " + value);
         return value;
+    }
+
+    /** A set, non-blank text: "is required" when null, "must not be blank" when blank. */
+    public static String required(String param, String value) {
+        if (value == null) throw new ValidationException(param, "is required");
+        return notBlank(param, value);
+    }
+
+    /** {@code value} when null or not blank. */
+    public static String notBlank(String param, String value) {
+        if (value != null && value.isBlank()) throw new ValidationException(param, "must not be blank");
+        return value;
+    }
+
+    /**
+     * A list of 1 to {@code max} texts, none empty; a failure names the list or the item ({@code docs[2]}), with
+     * {@code what} naming the items ("texts", "documents").
+     */
+    public static <T extends CharSequence> List<T> texts(String param, List<T> values, int max,
+                                                                   String what) {
+        if (values.isEmpty()) throw new ValidationException(param, "must hold at least one of the " + what);
+        if (values.size() > max) {
+            throw new ValidationException(param, "must hold at most " + max + " " + what + ", was " + values.size());
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).length() == 0) throw new ValidationException(param + "[" + i + "]", "must not be empty");
+        }
+        return values;
     }
 
     private static String plain(double bound) {
