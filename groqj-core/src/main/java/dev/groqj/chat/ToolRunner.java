@@ -18,7 +18,8 @@ final class ToolRunner extends ToolLoop<ChatRequest, ChatCompletion, ToolRun> {
     private final List<ChatCompletion> rounds = new ArrayList<>();
 
     ToolRunner(ChatRequest request, List<FunctionTool<?>> functionTools, ToolRunOptions options) {
-        super(Objects.requireNonNull(functionTools, "tools == null"), Objects.requireNonNull(options, "options == null"));
+        super(Objects.requireNonNull(functionTools, "tools == null"),
+                Objects.requireNonNull(options, "options == null"));
         Objects.requireNonNull(request, "request == null");
         List<Tool> declared = new ArrayList<>(request.tools() == null ? List.of() : request.tools());
         for (FunctionTool<?> tool : functionTools) {

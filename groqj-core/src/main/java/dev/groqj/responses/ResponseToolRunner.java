@@ -22,7 +22,8 @@ final class ResponseToolRunner extends ToolLoop<ResponseRequest, Response, Respo
     private final List<Response> rounds = new ArrayList<>();
 
     ResponseToolRunner(ResponseRequest request, List<FunctionTool<?>> functionTools, ToolRunOptions options) {
-        super(Objects.requireNonNull(functionTools, "tools == null"), Objects.requireNonNull(options, "options == null"));
+        super(Objects.requireNonNull(functionTools, "tools == null"),
+                Objects.requireNonNull(options, "options == null"));
         Objects.requireNonNull(request, "request == null");
         List<ResponseTool> declared = new ArrayList<>(request.tools() == null ? List.of() : request.tools());
         for (FunctionTool<?> tool : functionTools) {
