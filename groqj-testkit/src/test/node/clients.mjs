@@ -81,6 +81,6 @@ const followUp = await openai.responses.stream({
     { type: 'function_call_output', call_id: call.call_id, output: '{"celsius":3}' }],
   tools: [tools[0]],
 }).finalResponse();
-check(followUp.output_text === 'The tool said: {"celsius":3}', `openai responses.stream text: ${followUp.output_text}`);
+check(followUp.output_text === 'The tools answered: {"celsius":3}.', `openai responses.stream text: ${followUp.output_text}`);
 console.log(`openai responses.stream text: ${followUp.output_text}`);
 console.log('node clients: all passed');

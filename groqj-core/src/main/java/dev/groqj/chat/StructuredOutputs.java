@@ -24,16 +24,7 @@ final class StructuredOutputs {
     /** The strict response format for {@code type}: named after it, described by its {@link Description}. */
     static ResponseFormat format(Class<?> type) {
         JsonValue schema = TypeSchemas.of(type, "response_format.json_schema.schema");
-        Description description = type.getAnnotation(Description.class);
-        return ResponseFormat.jsonSchema(schemaName(type), description == null ? null : description.value(),
-                schema, true);
-    }
-
-    /** The type's simple name in the characters a schema name allows. */
-    static String schemaName(Class<?> type) {
-        String name = type.getSimpleName().replaceAll("[^A-Za-z0-9_-]", "_");
-        if (name.isEmpty()) name = "answer";
-        return name.length() > 64 ? name.substring(0, 64) : name;
+        return ResponseFormat.jsonSchema(TypeSchemas.name(type), TypeSchemas.description(type), schema, true);
     }
 
     static <T> StructuredCompletion<T> parse(ChatCompletion completion, Class<T> type) {
@@ -55,10 +46,6 @@ final class StructuredOutputs {
 
     /** JSON text as a {@code T}, or a StructuredOutputException with the text and the reason. */
     static <T> T read(String json, Class<T> type) {
-        try {
-            return TypedJson.read(json, type);
-        } catch (TypedJson.Unreadable e) {
-            throw new StructuredOutputException(type.getName(), json, e.getMessage());
-        }
+        return TypedJson.answer(json, type);
     }
 }

@@ -33,7 +33,10 @@ public class ToolRunException extends GroqException {
         return reason;
     }
 
-    /** The transcript: the request's messages, then every assistant and tool message of the run (empty once serialized). */
+    /**
+     * The transcript: the request's messages, then every assistant and tool message of the run (empty once
+     * serialized; empty for a Responses run, whose transcript is {@code ResponseToolRunException.input()}).
+     */
     public List<Message> messages() {
         return messages == null ? List.of() : messages;
     }

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * How {@code client.chat().runTools} runs the loop.
+ * How {@code client.chat().runTools} (and {@code client.responses().runTools}) runs the loop.
  *
  * <pre>{@code
  * ToolRunOptions options = ToolRunOptions.builder()
@@ -28,7 +28,7 @@ public final class ToolRunOptions {
         THROW
     }
 
-    /** Whether assistant messages sent back keep their {@code reasoning}. */
+    /** Whether assistant messages sent back keep their {@code reasoning}; the Responses loop sends no reasoning back. */
     public enum ReasoningHistory {
         /** Kept for the models Groq accepts it on (reasoning models), stripped for the others. */
         AUTO,

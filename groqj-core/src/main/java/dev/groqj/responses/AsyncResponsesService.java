@@ -2,10 +2,13 @@ package dev.groqj.responses;
 
 import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
+import dev.groqj.chat.FunctionTool;
+import dev.groqj.chat.ToolRunOptions;
 import dev.groqj.error.GroqException;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.EventPublisher;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -43,6 +46,30 @@ public final class AsyncResponsesService {
     public CompletableFuture<GroqResponse<Response>> createWithResponse(ResponseRequest request,
                                                                        RequestOptions options) {
         return api.executeAsync(ResponsesService.CREATE, request, options);
+    }
+
+    /** {@link ResponsesService#create(ResponseRequest, Class)} without blocking. */
+    public <T> CompletableFuture<StructuredResponse<T>> create(ResponseRequest request, Class<T> type) {
+        return create(request, type, RequestOptions.DEFAULT);
+    }
+
+    public <T> CompletableFuture<StructuredResponse<T>> create(ResponseRequest request, Class<T> type,
+                                                             RequestOptions options) {
+        return create(TypedResponses.request(request, type), options).thenApply(r -> TypedResponses.parse(r, type));
+    }
+
+    /**
+     * {@link ResponsesService#runTools(ResponseRequest, List, ToolRunOptions)} without blocking: no thread waits
+     * for the model, and the handlers run on the options' executor (by default virtual threads where the JDK has
+     * them).
+     */
+    public CompletableFuture<ResponseToolRun> runTools(ResponseRequest request, List<FunctionTool<?>> tools) {
+        return runTools(request, tools, ToolRunOptions.DEFAULT);
+    }
+
+    public CompletableFuture<ResponseToolRun> runTools(ResponseRequest request, List<FunctionTool<?>> tools,
+                                                       ToolRunOptions options) {
+        return new ResponseToolRunner(request, tools, options).runAsync(r -> create(r, options.requestOptions()));
     }
 
     public Flow.Publisher<ResponseEvent> stream(ResponseRequest request) {

@@ -2,6 +2,7 @@ package dev.groqj.responses;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.groqj.JsonValue;
+import dev.groqj.chat.FunctionTool;
 import dev.groqj.error.ValidationException;
 import dev.groqj.internal.JsonValues;
 
@@ -73,6 +74,15 @@ public final class ResponseTool extends WireValue {
         }
         if (strict != null) wire.put("strict", strict);
         return new ResponseTool(JsonValue.of(wire));
+    }
+
+    /**
+     * The Responses form of a {@link FunctionTool}: its name, description, parameters' schema and {@code strict}.
+     * {@code client.responses().runTools} declares its tools this way itself.
+     */
+    public static ResponseTool function(FunctionTool<?> tool) {
+        Objects.requireNonNull(tool, "tool == null");
+        return function(tool.name(), tool.description(), tool.parameters(), tool.tool().function().strict());
     }
 
     /** Groq's built-in browser search (gpt-oss models): its runs come back as browser-search output items. */

@@ -2,12 +2,16 @@ package dev.groqj.responses;
 
 import dev.groqj.GroqResponse;
 import dev.groqj.RequestOptions;
+import dev.groqj.chat.FunctionTool;
+import dev.groqj.chat.ToolRunOptions;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.Operation;
 import dev.groqj.observability.ResponseInfo;
 import dev.groqj.observability.TokenUsage;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The Responses API (beta): one call that can reason, call your functions, search the web, run code and use remote
@@ -51,6 +55,55 @@ public final class ResponsesService {
     /** The response with the HTTP answer's status and headers. */
     public GroqResponse<Response> createWithResponse(ResponseRequest request, RequestOptions options) {
         return api.execute(CREATE, request, options);
+    }
+
+    /**
+     * The output text parsed into {@code type}. Unless the request sets {@code text.format}, it asks for JSON that
+     * follows a strict schema derived from {@code type} (a record or class; see {@link dev.groqj.chat.Description}).
+     *
+     * @throws dev.groqj.error.ValidationException naming {@code text.format.schema} for a type a strict schema
+     *                                             cannot express (a Map, a cycle)
+     * @throws dev.groqj.error.StructuredOutputException when the text does not parse (or was cut off), with it
+     * @throws dev.groqj.error.RefusalException when the model refused to answer
+     */
+    public <T> StructuredResponse<T> create(ResponseRequest request, Class<T> type) {
+        return create(request, type, RequestOptions.DEFAULT);
+    }
+
+    public <T> StructuredResponse<T> create(ResponseRequest request, Class<T> type, RequestOptions options) {
+        return TypedResponses.parse(create(TypedResponses.request(request, type), options), type);
+    }
+
+    /**
+     * Runs the tool loop: sends the request with the tools (declared from each {@link FunctionTool}), runs the
+     * function calls of each response (several concurrently), sends the calls and their outputs back as input,
+     * and repeats until a response calls no function. The options are chat's, but for the reasoning policy:
+     * reasoning items are not sent back.
+     *
+     * @throws ResponseToolRunException when the loop stops early (too many rounds, a repeated call, a failed
+     *                                  handler under {@link ToolRunOptions.ToolErrorPolicy#THROW}), with the input
+     */
+    public ResponseToolRun runTools(ResponseRequest request, List<FunctionTool<?>> tools) {
+        return runTools(request, tools, ToolRunOptions.DEFAULT);
+    }
+
+    public ResponseToolRun runTools(ResponseRequest request, List<FunctionTool<?>> tools, ToolRunOptions options) {
+        return new ResponseToolRunner(request, tools, options).run(r -> create(r, options.requestOptions()));
+    }
+
+    /**
+     * {@link #runTools(ResponseRequest, List, ToolRunOptions)} with each round streamed: {@code onEvent} sees every
+     * event as it arrives, between the listener's tool events.
+     */
+    public ResponseToolRun runToolsStreaming(ResponseRequest request, List<FunctionTool<?>> tools,
+                                             ToolRunOptions options, Consumer<? super ResponseEvent> onEvent) {
+        Objects.requireNonNull(onEvent, "onEvent == null");
+        return new ResponseToolRunner(request, tools, options).run(r -> {
+            try (ResponseStream events = stream(r, options.requestOptions())) {
+                for (ResponseEvent event : events) onEvent.accept(event);
+                return events.accumulate();
+            }
+        });
     }
 
     /**

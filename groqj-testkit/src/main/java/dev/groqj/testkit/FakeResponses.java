@@ -15,12 +15,13 @@ import java.util.Set;
  * deterministically with the built-in model's rules, whole or as the stream of typed events Groq (and OpenAI)
  * send.
  *
- * <p>The answer is a message {@code "You said: <last user text>"} ({@code "The tool said: <output>"} when the input
- * ends with a function call's output), JSON for {@code text.format} json_object or json_schema, preceded by a
- * reasoning item on reasoning models. {@code tool_choice} "required" or a named function yields a
- * {@code function_call} instead, whose arguments fit the function's parameters, unless the input already answers
- * one. Each remote MCP tool yields {@code mcp_list_tools} and an {@code mcp_call} whose output names the server
- * and the text, or, with {@code require_approval} "always" and no approval in the input, an
+ * <p>The answer is a message {@code "You said: <last user text>"} ({@code "The tools answered: <output>; ..."}
+ * once function outputs follow the last user message), JSON for {@code text.format} json_object or json_schema (an
+ * instance of the schema), preceded by a reasoning item on reasoning models. With function tools it is
+ * {@code function_call}s instead, whose arguments fit the functions' parameters: with {@code tool_choice} auto,
+ * of the functions not yet called since the last user message, two per answer (one without parallel tool calls);
+ * with "required" or a named function, that one, unless the input ends with a function's output. Each remote MCP
+ * tool yields {@code mcp_list_tools} and an {@code mcp_call} whose output names the server and the text, or, with {@code require_approval} "always" and no approval in the input, an
  * {@code mcp_approval_request} that ends the response. {@code browser_search} and {@code code_interpreter} yield
  * a {@code web_search_call} and a {@code code_interpreter_call}. A small {@code max_output_tokens} cuts the
  * message: status {@code incomplete}, reason {@code max_output_tokens}.
@@ -137,10 +138,12 @@ final class FakeResponses {
         }
         long outputTokens = reasoningTokens;
         String incomplete = null;
-        ObjectNode call = waiting ? null : functionCall(request, input, said, ids, items.size());
-        if (call != null) {
-            items.add(call);
-            outputTokens += FakeChatModel.tokens(call.get("arguments").asText()).size();
+        List<ObjectNode> calls = waiting ? List.of() : functionCalls(request, input, said, ids, items.size());
+        if (!calls.isEmpty()) {
+            for (ObjectNode call : calls) {
+                items.add(call);
+                outputTokens += FakeChatModel.tokens(call.get("arguments").asText()).size();
+            }
         } else if (!waiting) {
             List<String> tokens = FakeChatModel.tokens(text(request, input, said));
             JsonNode max = request.get("max_output_tokens");
@@ -187,22 +190,57 @@ final class FakeResponses {
         return false;
     }
 
-    /** A call when the request forces one and the input does not answer one already. */
-    private static ObjectNode functionCall(JsonNode request, JsonNode input, String said, Ids ids, int index) {
+    /**
+     * The calls: the one a request forces ({@code tool_choice} "required" or a named function) unless the input
+     * ends with a function's output; with "auto" (the default), the function tools not yet called since the last
+     * user message, in the order declared, two per answer (one when {@code parallel_tool_calls} is false), none
+     * once each was called, so the model answers in words from the outputs.
+     */
+    private static List<ObjectNode> functionCalls(JsonNode request, JsonNode input, String said, Ids ids, int index) {
         JsonNode choice = request.path("tool_choice");
-        JsonNode tool;
-        if (choice.isObject()) tool = function(request, choice.path("function").path("name").asText());
-        else if (choice.asText("").equals("required")) tool = function(request, null);
-        else return null;
-        if (tool == null || lastType(input).equals("function_call_output")) return null;
-        String name = tool.path("name").asText();
-        JsonNode arguments = FakeChatModel.instance(tool.path("parameters"), said, 0);
-        ObjectNode call = item("function_call", ids.of("fc_", index));
-        call.put("call_id", "call_" + Integer.toHexString((name + said).hashCode() & 0x7fffffff));
-        call.put("name", name);
-        call.put("arguments", Json.writeString(arguments.isObject() ? arguments : NODES.objectNode()));
-        call.put("status", "completed");
-        return call;
+        List<JsonNode> since = sinceLastUser(input);
+        List<JsonNode> tools = new ArrayList<>();
+        if (choice.isObject() || choice.asText("").equals("required")) {
+            JsonNode tool = function(request, choice.isObject() ? choice.path("function").path("name").asText() : null);
+            if (tool != null && !lastType(input).equals("function_call_output")) tools.add(tool);
+        } else if (choice.asText("auto").equals("auto")) {
+            List<String> called = new ArrayList<>();
+            for (JsonNode item : since) {
+                if (item.path("type").asText().equals("function_call")) called.add(item.path("name").asText());
+            }
+            int perAnswer = request.path("parallel_tool_calls").asBoolean(true) ? 2 : 1;
+            for (JsonNode tool : request.path("tools")) {
+                if (tools.size() == perAnswer) break;
+                if (tool.path("type").asText().equals("function") && !called.contains(tool.path("name").asText())) {
+                    tools.add(tool);
+                }
+            }
+        }
+        List<ObjectNode> calls = new ArrayList<>();
+        int earlier = (int) since.stream().filter(i -> i.path("type").asText().equals("function_call")).count();
+        for (JsonNode tool : tools) {
+            String name = tool.path("name").asText();
+            JsonNode arguments = FakeChatModel.instance(tool.path("parameters"), said, 0);
+            ObjectNode call = item("function_call", ids.of("fc_", index + calls.size()));
+            int n = earlier + calls.size();
+            call.put("call_id", "call_" + Integer.toHexString((name + said).hashCode() & 0x7fffffff)
+                    + (n == 0 ? "" : "_" + n));
+            call.put("name", name);
+            call.put("arguments", Json.writeString(arguments.isObject() ? arguments : NODES.objectNode()));
+            call.put("status", "completed");
+            calls.add(call);
+        }
+        return calls;
+    }
+
+    /** The input items after the last user message. */
+    private static List<JsonNode> sinceLastUser(JsonNode input) {
+        List<JsonNode> since = new ArrayList<>();
+        for (JsonNode item : input) {
+            if (item.path("role").asText().equals("user")) since.clear();
+            else since.add(item);
+        }
+        return since;
     }
 
     /** The function tool named {@code name}, or the first function tool when {@code name} is null. */
@@ -224,9 +262,13 @@ final class FakeResponses {
             case "json_schema":
                 return Json.writeString(FakeChatModel.instance(format.path("schema"), said, 0));
             default:
-                if (lastType(input).equals("function_call_output")) {
-                    return "The tool said: " + input.get(input.size() - 1).path("output").asText();
+                StringBuilder outputs = new StringBuilder();
+                for (JsonNode item : sinceLastUser(input)) {
+                    if (!item.path("type").asText().equals("function_call_output")) continue;
+                    outputs.append(outputs.length() == 0 ? "The tools answered: " : "; ")
+                            .append(item.path("output").asText());
                 }
+                if (outputs.length() > 0) return outputs.append('.').toString();
                 return said.isEmpty() ? "Hello! How can I help you today?" : "You said: " + said;
         }
     }

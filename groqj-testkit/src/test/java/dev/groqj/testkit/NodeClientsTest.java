@@ -57,7 +57,7 @@ class NodeClientsTest {
         }
         assertThat(output).contains("openai responses.create: You said: Hello from node",
                 "openai responses.stream: reasoning,mcp_list_tools,mcp_call,function_call; get_weather",
-                "openai responses.stream text: The tool said: {\"celsius\":3}");
+                "openai responses.stream text: The tools answered: {\"celsius\":3}.");
         assertThat(output).contains("node clients: all passed");
         assertThat(server.requests()).extracting(RecordedRequest::rawPath)
                 .contains("/openai/v1/models/openai%2Fgpt-oss-120b", "/openai/v1/audio/transcriptions");

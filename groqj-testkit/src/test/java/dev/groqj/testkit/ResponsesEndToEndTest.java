@@ -106,7 +106,7 @@ class ResponsesEndToEndTest {
         input.add(ResponseInputItem.functionCallOutput(call.callId(), "{\"celsius\":21}"));
         Response second = client.responses().create(first.toBuilder().input(input).build());
         assertThat(second.functionCalls()).isEmpty();
-        assertThat(second.outputText()).isEqualTo("The tool said: {\"celsius\":21}");
+        assertThat(second.outputText()).isEqualTo("The tools answered: {\"celsius\":21}.");
 
         // streamed, the arguments arrive as events and the call is rebuilt
         try (ResponseStream events = client.responses().stream(first)) {

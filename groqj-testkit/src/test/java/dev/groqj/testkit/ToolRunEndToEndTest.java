@@ -52,48 +52,26 @@ class ToolRunEndToEndTest {
         return ChatRequest.builder().model(model).addMessage(Message.user(text)).build();
     }
 
-    private static FunctionTool<City> weather() {
+    static FunctionTool<City> weather() {
         return FunctionTool.of("get_weather", "Current weather", City.class,
                 c -> new Forecast(c.city(), 21));
     }
 
-    private static FunctionTool<City> time() {
+    static FunctionTool<City> time() {
         return FunctionTool.of("get_time", "Local time", City.class, c -> "12:00 in " + c.city());
     }
 
-    private static FunctionTool<Trip> trip() {
+    static FunctionTool<Trip> trip() {
         return FunctionTool.of("plan_trip", "Plans a trip", Trip.class, t -> Map.of("days", t.days()));
     }
 
     @Test
     void threeRoundsWithTwoParallelCallsRunConcurrentlyAndEndInWords() {
         // both calls of round one must be running at once to get past the latch: proof they are concurrent
-        CountDownLatch bothRunning = new CountDownLatch(2);
-        FunctionTool<City> slowWeather = FunctionTool.of("get_weather", "Current weather", City.class, c -> {
-            bothRunning.countDown();
-            await(bothRunning);
-            return new Forecast(c.city(), 21);
-        });
-        FunctionTool<City> slowTime = FunctionTool.of("get_time", "Local time", City.class, c -> {
-            bothRunning.countDown();
-            await(bothRunning);
-            return "12:00 in " + c.city();
-        });
         List<String> events = Collections.synchronizedList(new ArrayList<>());
-        ToolRunListener listener = new ToolRunListener() {
-            @Override
-            public void started(ToolCall call) {
-                events.add("started " + call.function().name());
-            }
-
-            @Override
-            public void finished(ToolCall call, String result) {
-                events.add("finished " + call.function().name() + " " + result);
-            }
-        };
 
         ToolRun run = client.chat().runTools(ask("llama-3.3-70b-versatile", "Paris"),
-                List.of(slowWeather, slowTime, trip()), ToolRunOptions.builder().listener(listener).build());
+                meetingTools(new CountDownLatch(2)), ToolRunOptions.builder().listener(recorder(events)).build());
 
         assertThat(run.rounds()).hasSize(3);
         assertThat(run.completion().content()).isEqualTo(
@@ -117,7 +95,37 @@ class ToolRunEndToEndTest {
         assertThat(requests.get(2).json().get("messages").asList()).hasSize(6);
     }
 
-    private static void await(CountDownLatch latch) {
+    /** Weather and time, each waiting until both run: a run that ends proves them concurrent; then plan_trip. */
+    static List<FunctionTool<?>> meetingTools(CountDownLatch bothRunning) {
+        FunctionTool<City> slowWeather = FunctionTool.of("get_weather", "Current weather", City.class, c -> {
+            bothRunning.countDown();
+            await(bothRunning);
+            return new Forecast(c.city(), 21);
+        });
+        FunctionTool<City> slowTime = FunctionTool.of("get_time", "Local time", City.class, c -> {
+            bothRunning.countDown();
+            await(bothRunning);
+            return "12:00 in " + c.city();
+        });
+        return List.of(slowWeather, slowTime, trip());
+    }
+
+    /** A listener writing "started name" and "finished name result" into {@code events}. */
+    static ToolRunListener recorder(List<String> events) {
+        return new ToolRunListener() {
+            @Override
+            public void started(ToolCall call) {
+                events.add("started " + call.function().name());
+            }
+
+            @Override
+            public void finished(ToolCall call, String result) {
+                events.add("finished " + call.function().name() + " " + result);
+            }
+        };
+    }
+
+    static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("the other call never started");
         } catch (InterruptedException e) {

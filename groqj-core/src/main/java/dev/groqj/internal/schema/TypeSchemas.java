@@ -54,6 +54,19 @@ public final class TypeSchemas {
         return (JsonValue) schema;
     }
 
+    /** A schema name for {@code type}: its simple name in the characters a name allows (1 to 64). */
+    public static String name(Class<?> type) {
+        String name = type.getSimpleName().replaceAll("[^A-Za-z0-9_-]", "_");
+        if (name.isEmpty()) name = "answer";
+        return name.length() > 64 ? name.substring(0, 64) : name;
+    }
+
+    /** The type's {@link Description}, or null. */
+    public static String description(Class<?> type) {
+        Description d = type.getAnnotation(Description.class);
+        return d == null ? null : d.value();
+    }
+
     private static JsonValue generate(Class<?> type) {
         if (type.isPrimitive() || type.isArray() || type.isEnum() || Collection.class.isAssignableFrom(type)
                 || Map.class.isAssignableFrom(type) || type.getName().startsWith("java.")) {

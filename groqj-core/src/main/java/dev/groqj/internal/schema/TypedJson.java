@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.groqj.JsonValue;
+import dev.groqj.error.StructuredOutputException;
 import dev.groqj.internal.Json;
 import dev.groqj.internal.JsonValues;
 
@@ -49,6 +50,15 @@ public final class TypedJson {
                     + " (on the module path, export its package, or open it to com.fasterxml.jackson.databind)", e);
         } catch (JsonProcessingException e) {
             throw new Unreadable(e.getOriginalMessage());
+        }
+    }
+
+    /** A model's answer (or a call's arguments) as a {@code type}, or a StructuredOutputException saying why not. */
+    public static <T> T answer(String json, Class<T> type) {
+        try {
+            return read(json, type);
+        } catch (Unreadable e) {
+            throw new StructuredOutputException(type.getName(), json, e.getMessage());
         }
     }
 

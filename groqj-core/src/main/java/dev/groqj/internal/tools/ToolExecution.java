@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * What any tool loop does with the calls of one answer, whatever API the answer came from (chat completions
- * today; the Responses API's function calls, turned into {@link ToolCall}s, next): find each call's tool, run
+ * and the Responses API's function calls, turned into {@link ToolCall}s): find each call's tool, run
  * the handlers (concurrently when there are several), tell the listener, turn failures into error results or a
  * thrown failure, and catch a model that repeats itself. Not API; one instance per run.
  */
