@@ -4,7 +4,11 @@ import dev.groqj.audio.AsyncAudioService;
 import dev.groqj.batches.AsyncBatchesService;
 import dev.groqj.chat.AsyncChatService;
 import dev.groqj.files.AsyncFilesService;
+import dev.groqj.internal.ApiClient;
 import dev.groqj.models.AsyncModelsService;
+import dev.groqj.resilience.RateLimitStatus;
+
+import java.util.Objects;
 
 /**
  * The non-blocking face of a {@link GroqClient}: every call with a {@link java.util.concurrent.CompletableFuture}
@@ -20,6 +24,7 @@ import dev.groqj.models.AsyncModelsService;
  * }</pre>
  */
 public final class AsyncGroqClient {
+    private final ApiClient api;
     private final AsyncChatService chat;
     private final AsyncModelsService models;
     private final AsyncAudioService audio;
@@ -27,8 +32,9 @@ public final class AsyncGroqClient {
     private final AsyncBatchesService batches;
     private final AsyncRawService raw;
 
-    AsyncGroqClient(AsyncChatService chat, AsyncModelsService models, AsyncAudioService audio,
+    AsyncGroqClient(ApiClient api, AsyncChatService chat, AsyncModelsService models, AsyncAudioService audio,
                     AsyncFilesService files, AsyncBatchesService batches, AsyncRawService raw) {
+        this.api = api;
         this.chat = chat;
         this.models = models;
         this.audio = audio;
@@ -55,6 +61,16 @@ public final class AsyncGroqClient {
 
     public AsyncBatchesService batches() {
         return batches;
+    }
+
+    /** Groq's rate-limit state as of the last response, of any model: {@link GroqClient#rateLimitStatus()}. */
+    public RateLimitStatus rateLimitStatus() {
+        return api.rateLimitStatus();
+    }
+
+    /** Groq's rate-limit state for {@code model}: {@link GroqClient#rateLimitStatus(String)}. */
+    public RateLimitStatus rateLimitStatus(String model) {
+        return api.rateLimitStatus(Objects.requireNonNull(model, "model == null"));
     }
 
     /** Any endpoint by its path, answered as {@link JsonValue}. */
