@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Boot 3 Actuator health types (Boot 4 moved them), so only the baseline runs it: see groqj-spring-boot4-check. */
 class GroqHealthIndicatorTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class, GroqActuatorAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class, GroqActuatorAutoConfiguration.class,
+                    GroqHealthAutoConfiguration.class))
             .withPropertyValues("groq.testkit.enabled=true");
 
     private static long modelListings(FakeGroqServer fake) {
@@ -30,6 +31,7 @@ class GroqHealthIndicatorTest {
     void healthIsUpAndProbesWithinTheCacheSendNothing() {
         runner.run(context -> {
             FakeGroqServer fake = context.getBean(FakeGroqServer.class);
+            // Boot 3's: Boot 4's auto-configuration stays off without spring-boot-health
             GroqHealthIndicator health = context.getBean("groqHealthIndicator", GroqHealthIndicator.class);
             for (int i = 0; i < 5; i++) assertThat(health.health().getStatus()).isEqualTo(Status.UP);
             assertThat(modelListings(fake)).isEqualTo(1);
