@@ -5,7 +5,6 @@ import dev.groqj.testkit.Endpoint;
 import dev.groqj.testkit.FakeGroqServer;
 import dev.groqj.testkit.TestClock;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,14 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and run by groqj-spring-boot4-check only, as Boot 3 has no such types.
  */
 class GroqHealthBoot4Test {
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class, GroqActuatorAutoConfiguration.class,
-                    GroqHealthAutoConfiguration.class))
-            .withPropertyValues("groq.testkit.enabled=true");
-
-    private static long modelListings(FakeGroqServer fake) {
-        return fake.requests().stream().filter(r -> r.path().endsWith("/models")).count();
-    }
+    private final ApplicationContextRunner runner = HealthProbes.runner();
 
     @Test
     void boot4HealthIsUpWithTheRateLimitDetailsAndProbesWithinTheCacheSendNothing() {
@@ -34,7 +26,7 @@ class GroqHealthBoot4Test {
             FakeGroqServer fake = context.getBean(FakeGroqServer.class);
             HealthIndicator health = context.getBean("groqHealthIndicator", HealthIndicator.class);
             for (int i = 0; i < 5; i++) assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-            assertThat(modelListings(fake)).isEqualTo(1);
+            assertThat(HealthProbes.modelListings(fake)).isEqualTo(1);
             assertThat(health.health().getDetails()).containsKeys("checkedAt", "latencyMs", "rateLimited",
                     "requestsRemaining", "tokensRemaining");
         });
@@ -53,7 +45,7 @@ class GroqHealthBoot4Test {
             assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
             clock.advance(Duration.ofSeconds(1));
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-            assertThat(modelListings(fake)).isEqualTo(2);
+            assertThat(HealthProbes.modelListings(fake)).isEqualTo(2);
         });
     }
 
