@@ -15,7 +15,10 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Clients sharing one budget, and what they learn, through a real Redis; and what happens when it goes away. */
+/**
+ * Clients sharing one budget, and what they learn, through a real Redis; and what happens when it goes away. The
+ * tests that stop Redis run last, so that no other test meets a connection Lettuce is still re-establishing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisRateLimitStoreTest {
     private static final String MODEL = "llama-3.3-70b-versatile";
     private static RedisServer redis;
@@ -140,6 +147,7 @@ class RedisRateLimitStoreTest {
     }
 
     @Test
+    @Order(Order.DEFAULT + 1) // after the others, which have the default
     void failOpenKeepsCallingOnALocalBudgetWhileRedisIsAwayThenSharesAgain() throws Exception {
         RedisRateLimitStore store = store("fail-open", RedisRateLimitStore.WhenUnreachable.FAIL_OPEN);
         GroqClient client = calledOnceThroughRedis(store);
@@ -159,6 +167,7 @@ class RedisRateLimitStoreTest {
     }
 
     @Test
+    @Order(Order.DEFAULT + 1) // after the others, which have the default
     void failClosedRefusesUnsentWhileRedisIsAwayThenRecovers() throws Exception {
         RedisRateLimitStore store = store("fail-closed", RedisRateLimitStore.WhenUnreachable.FAIL_CLOSED);
         GroqClient client = calledOnceThroughRedis(store);
