@@ -68,7 +68,8 @@ class RedisRateLimitStoreTest {
 
     private RedisRateLimitStore store(String namespace, RedisRateLimitStore.WhenUnreachable policy) {
         RedisRateLimitStore store = RedisRateLimitStore.builder(redis.uri()).namespace(namespace)
-                .whenUnreachable(policy).commandTimeout(Duration.ofMillis(300)).reconnectEvery(Duration.ofMillis(50))
+                .whenUnreachable(policy).commandTimeout(Duration.ofSeconds(3)) // a busy CI machine is slow
+                .reconnectEvery(Duration.ofMillis(50))
                 .clock(clock).build();
         toClose.add(store);
         return store;
