@@ -17,6 +17,8 @@ module dev.groqj.core {
     exports dev.groqj.resilience;
     exports dev.groqj.responses;
     exports dev.groqj.transport;
+    // groqj-redis wraps its Redis-backed Bucket4j buckets as the local ones are (Bucket4jBudgetBucket).
+    exports dev.groqj.internal.resilience to dev.groqj.redis;
 
     // Jackson maps the wire records of these packages by reflection.
     opens dev.groqj to com.fasterxml.jackson.databind;

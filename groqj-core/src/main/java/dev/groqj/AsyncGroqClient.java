@@ -6,9 +6,13 @@ import dev.groqj.chat.AsyncChatService;
 import dev.groqj.embeddings.AsyncEmbeddingsService;
 import dev.groqj.files.AsyncFilesService;
 import dev.groqj.finetunings.AsyncFineTuningsService;
+import dev.groqj.internal.ApiClient;
 import dev.groqj.models.AsyncModelsService;
+import dev.groqj.resilience.RateLimitStatus;
 import dev.groqj.responses.AsyncResponsesService;
 import dev.groqj.reranking.AsyncRerankingService;
+
+import java.util.Objects;
 
 /**
  * The non-blocking face of a {@link GroqClient}: every call with a {@link java.util.concurrent.CompletableFuture}
@@ -24,6 +28,7 @@ import dev.groqj.reranking.AsyncRerankingService;
  * }</pre>
  */
 public final class AsyncGroqClient {
+    private final ApiClient api;
     private final AsyncChatService chat;
     private final AsyncModelsService models;
     private final AsyncAudioService audio;
@@ -35,10 +40,11 @@ public final class AsyncGroqClient {
     private final AsyncRerankingService reranking;
     private final AsyncFineTuningsService fineTunings;
 
-    AsyncGroqClient(AsyncChatService chat, AsyncModelsService models, AsyncAudioService audio,
+    AsyncGroqClient(ApiClient api, AsyncChatService chat, AsyncModelsService models, AsyncAudioService audio,
                     AsyncFilesService files, AsyncBatchesService batches, AsyncRawService raw,
                     AsyncResponsesService responses, AsyncEmbeddingsService embeddings,
                     AsyncRerankingService reranking, AsyncFineTuningsService fineTunings) {
+        this.api = api;
         this.embeddings = embeddings;
         this.reranking = reranking;
         this.fineTunings = fineTunings;
@@ -86,6 +92,16 @@ public final class AsyncGroqClient {
 
     public AsyncFineTuningsService fineTunings() {
         return fineTunings;
+    }
+
+    /** Groq's rate-limit state as of the last response, of any model: {@link GroqClient#rateLimitStatus()}. */
+    public RateLimitStatus rateLimitStatus() {
+        return api.rateLimitStatus();
+    }
+
+    /** Groq's rate-limit state for {@code model}: {@link GroqClient#rateLimitStatus(String)}. */
+    public RateLimitStatus rateLimitStatus(String model) {
+        return api.rateLimitStatus(Objects.requireNonNull(model, "model == null"));
     }
 
     /** Any endpoint by its path, answered as {@link JsonValue}. */

@@ -31,6 +31,7 @@ import dev.groqj.resilience.DelayScheduler;
 import dev.groqj.resilience.RateLimitConfig;
 import dev.groqj.internal.resilience.RateLimitManager;
 import dev.groqj.resilience.RateLimitStatus;
+import dev.groqj.resilience.RateLimitStore;
 import dev.groqj.internal.resilience.ResilienceOrchestrator;
 import dev.groqj.resilience.RetryConfig;
 import dev.groqj.resilience.Sleeper;
@@ -45,6 +46,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -97,8 +99,10 @@ public final class GroqClient implements AutoCloseable {
                 : b.transport;
         ResilienceOrchestrator.Builder resilience = ResilienceOrchestrator.builder()
                 .retryConfig(config.retryConfig())
-                .rateLimitManager(new RateLimitManager(b.clock, config.retryConfig().maxRetryAfter()))
+                .rateLimitManager(new RateLimitManager(b.clock, config.retryConfig().maxRetryAfter(),
+                        config.proactiveThrottling(), b.rateLimitStore))
                 .rateLimitConfig(config.rateLimitConfig())
+                .rateLimitStore(b.rateLimitStore)
                 .sleeper(b.sleeper)
                 .delayScheduler(b.delayScheduler)
                 .clock(b.clock)
@@ -116,7 +120,7 @@ public final class GroqClient implements AutoCloseable {
         this.reranking = Services.create(RerankingService.class, api);
         this.fineTunings = Services.create(FineTuningsService.class, api);
         this.raw = new RawService(api);
-        this.async = new AsyncGroqClient(Services.create(AsyncChatService.class, api),
+        this.async = new AsyncGroqClient(api, Services.create(AsyncChatService.class, api),
                 Services.create(AsyncModelsService.class, api), Services.create(AsyncAudioService.class, api),
                 Services.create(AsyncFilesService.class, api), Services.create(AsyncBatchesService.class, api),
                 new AsyncRawService(api), Services.create(AsyncResponsesService.class, api),
@@ -215,9 +219,22 @@ public final class GroqClient implements AutoCloseable {
         }
     }
 
-    /** Groq's rate-limit state as of the last response. */
+    /** Groq's rate-limit state as of the last response, of any model. */
     public RateLimitStatus rateLimitStatus() {
         return api.rateLimitStatus();
+    }
+
+    /**
+     * Groq's rate-limit state for {@code model} as of its last response (Groq's limits are per model), or
+     * {@link RateLimitStatus#UNKNOWN}; with a shared {@link RateLimitStore}, the newest any client sharing it saw.
+     */
+    public RateLimitStatus rateLimitStatus(String model) {
+        return api.rateLimitStatus(Objects.requireNonNull(model, "model == null"));
+    }
+
+    /** The rate-limit state of every model this client had an answer for, by model name. */
+    public Map<String, RateLimitStatus> rateLimitStatusByModel() {
+        return api.rateLimitStatusByModel();
     }
 
     /**
@@ -247,6 +264,7 @@ public final class GroqClient implements AutoCloseable {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private DelayScheduler delayScheduler = DelayScheduler.SYSTEM;
         private CircuitBreaker circuitBreaker;
+        private RateLimitStore rateLimitStore = RateLimitStore.local();
         private final List<GroqListener> listeners = new ArrayList<>();
         private boolean logBodies;
         private ProxySelector proxy;
@@ -276,6 +294,17 @@ public final class GroqClient implements AutoCloseable {
         public Builder circuitBreakerConfig(CircuitBreakerConfig c) { config.circuitBreakerConfig(c); return this; }
         /** A client-side budget (requests and tokens per minute), e.g. to share a key's quota fairly. */
         public Builder rateLimitConfig(RateLimitConfig rateLimitConfig) { config.rateLimitConfig(rateLimitConfig); return this; }
+        /** Whether Groq's rate-limit headers hold calls back before sending (default true); off, only retry-after does. */
+        public Builder proactiveThrottling(boolean proactive) { config.proactiveThrottling(proactive); return this; }
+
+        /**
+         * Where the budget's buckets live and what is learned from Groq is shared; default {@link RateLimitStore#local()}.
+         * groqj-redis's store shares one budget across JVMs.
+         */
+        public Builder rateLimitStore(RateLimitStore rateLimitStore) {
+            this.rateLimitStore = Objects.requireNonNull(rateLimitStore, "rateLimitStore == null");
+            return this;
+        }
 
         /** Use your own Resilience4j breaker (from a Spring registry, say) instead of {@code circuitBreakerConfig}. */
         public Builder circuitBreaker(CircuitBreaker circuitBreaker) {

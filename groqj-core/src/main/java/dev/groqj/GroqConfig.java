@@ -42,6 +42,7 @@ public final class GroqConfig {
     private final RetryConfig retryConfig;
     private final CircuitBreakerConfig circuitBreakerConfig;
     private final RateLimitConfig rateLimitConfig;
+    private final boolean proactiveThrottling;
     private final Map<String, String> defaultHeaders;
 
     private GroqConfig(Builder b) {
@@ -55,6 +56,7 @@ public final class GroqConfig {
                 : b.retryConfig.toBuilder().maxRetries(b.maxRetries).build();
         this.circuitBreakerConfig = b.circuitBreakerConfig;
         this.rateLimitConfig = b.rateLimitConfig;
+        this.proactiveThrottling = b.proactiveThrottling;
         this.defaultHeaders = Collections.unmodifiableMap(new TreeMap<>(b.defaultHeaders));
     }
 
@@ -80,6 +82,11 @@ public final class GroqConfig {
     public CircuitBreakerConfig circuitBreakerConfig() { return circuitBreakerConfig; }
     /** The optional client-side budget, or null (seed: rate_limit_config). */
     public RateLimitConfig rateLimitConfig() { return rateLimitConfig; }
+    /**
+     * Whether Groq's {@code x-ratelimit-*} headers hold calls back (default true): a call whose tokens do not fit
+     * waits for them, and used-up requests per day fail at once. Off, only a 429's retry-after does.
+     */
+    public boolean proactiveThrottling() { return proactiveThrottling; }
     /** Headers sent with every call, unless a request or per-call option sets the same name; names ignore case. */
     public Map<String, String> defaultHeaders() { return defaultHeaders; }
 
@@ -94,6 +101,7 @@ public final class GroqConfig {
         b.retryConfig = retryConfig;
         b.circuitBreakerConfig = circuitBreakerConfig;
         b.rateLimitConfig = rateLimitConfig;
+        b.proactiveThrottling = proactiveThrottling;
         b.defaultHeaders.putAll(defaultHeaders);
         return b;
     }
@@ -169,6 +177,7 @@ public final class GroqConfig {
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", maxResponseBytes=" + maxResponseBytes + ", retryConfig=" + retryConfig
                 + ", circuitBreakerConfig=" + circuitBreakerConfig + ", rateLimitConfig=" + rateLimitConfig
+                + ", proactiveThrottling=" + proactiveThrottling
                 + ", defaultHeaders=" + defaultHeaders.keySet() + '}';
     }
 
@@ -183,6 +192,7 @@ public final class GroqConfig {
         private RetryConfig retryConfig = RetryConfig.DEFAULT;
         private CircuitBreakerConfig circuitBreakerConfig = CircuitBreakerConfig.DEFAULT;
         private RateLimitConfig rateLimitConfig;
+        private boolean proactiveThrottling = true;
         private final TreeMap<String, String> defaultHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
         public Builder apiKey(String apiKey) {
@@ -265,6 +275,12 @@ public final class GroqConfig {
         /** A client-side budget of requests and tokens per minute; null for none (the default). */
         public Builder rateLimitConfig(RateLimitConfig rateLimitConfig) {
             this.rateLimitConfig = rateLimitConfig;
+            return this;
+        }
+
+        /** Whether Groq's rate-limit headers hold calls back before sending (default true); see {@link #proactiveThrottling()}. */
+        public Builder proactiveThrottling(boolean proactiveThrottling) {
+            this.proactiveThrottling = proactiveThrottling;
             return this;
         }
 

@@ -371,9 +371,9 @@ final class DemoCommand implements Callable<Integer> {
         if (!health.healthy()) throw new IllegalStateException("unhealthy: " + health.message());
         RateLimitStatus limits = client.rateLimitStatus();
         out.println("      healthy, answered in " + health.latencyMs() + " ms");
-        out.println("      requests: " + HealthCommand.budget(limits.requestsRemaining(), limits.requestsLimit(),
+        out.println("      requests per day:  " + HealthCommand.budget(limits.requestsRemaining(), limits.requestsLimit(),
                 limits.requestsReset()));
-        out.println("      tokens:   " + HealthCommand.budget(limits.tokensRemaining(), limits.tokensLimit(),
+        out.println("      tokens per minute: " + HealthCommand.budget(limits.tokensRemaining(), limits.tokensLimit(),
                 limits.tokensReset()));
     }
 }

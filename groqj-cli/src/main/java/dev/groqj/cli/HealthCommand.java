@@ -54,8 +54,8 @@ final class HealthCommand extends ApiCommand {
         }
         PrintWriter out = out();
         out.printf("healthy: %s answered in %d ms%n", connection.client().config().baseUrl(), health.latencyMs());
-        out.println("requests: " + budget(limits.requestsRemaining(), limits.requestsLimit(), limits.requestsReset()));
-        out.println("tokens:   " + budget(limits.tokensRemaining(), limits.tokensLimit(), limits.tokensReset()));
+        out.println("requests per day:  " + budget(limits.requestsRemaining(), limits.requestsLimit(), limits.requestsReset()));
+        out.println("tokens per minute: " + budget(limits.tokensRemaining(), limits.tokensLimit(), limits.tokensReset()));
         if (limits.isRateLimited()) out.println("rate limited: wait for the reset before the next call");
         out.flush();
         return GroqCli.OK;

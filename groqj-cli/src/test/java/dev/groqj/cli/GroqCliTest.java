@@ -414,8 +414,8 @@ class GroqCliTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).containsPattern("healthy: .* answered in \\d+ ms")
-                .containsPattern("requests: [\\d,]+ of 1,000 left, full again in [\\d.]+s")
-                .contains("tokens:");
+                .containsPattern("requests per day: +[\\d,]+ of 1,000,000 left, full again in [\\d.]+s")
+                .contains("tokens per minute:");
     }
 
     @Test
@@ -425,7 +425,7 @@ class GroqCliTest {
         assertThat(run.exit()).isZero();
         JsonNode health = tree(run.out());
         assertThat(health.get("healthy").asBoolean()).isTrue();
-        assertThat(health.get("rate_limit").get("requests_limit").asLong()).isEqualTo(1000);
+        assertThat(health.get("rate_limit").get("requests_limit").asLong()).isEqualTo(1_000_000); // the sandbox's requests per day
     }
 
     @Test

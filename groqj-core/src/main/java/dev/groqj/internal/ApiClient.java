@@ -189,6 +189,14 @@ public final class ApiClient {
         return resilience.sleeper();
     }
 
+    public RateLimitStatus rateLimitStatus(String model) {
+        return resilience.rateLimitManager().status(model);
+    }
+
+    public Map<String, RateLimitStatus> rateLimitStatusByModel() {
+        return resilience.rateLimitManager().statusByModel();
+    }
+
     /** Refuses every later call; closing the transport is the client's (it may be the user's). */
     public void close() {
         closed = true;
@@ -297,7 +305,7 @@ public final class ApiClient {
         }
 
         private GroqException error(int status, Headers headers, byte[] body) {
-            return ErrorMapper.map(status, headers, body, rateLimitStatus(), resilience.clock());
+            return ErrorMapper.map(status, headers, body, rateLimitStatus(call.model()), resilience.clock());
         }
 
         /** One attempt of the exchange: logs how it went and tells the pipeline what the answer said. */
@@ -337,7 +345,7 @@ public final class ApiClient {
 
             void answered(int status, Headers headers, byte[] body) {
                 log.answered(call, number, status, headers, startNanos, body);
-                resilience.rateLimitManager().update(headers);
+                resilience.rateLimitManager().update(call.model(), headers);
                 resilience.listener().responseHeaders(call, status, headers.firstOrNull("x-request-id"));
             }
         }

@@ -84,8 +84,8 @@ class AsyncExecuteTest {
     @Test
     void rateLimitWaitIsScheduled() {
         ResilienceOrchestrator o = rig.orchestrator().build();
-        o.rateLimitManager().update(Headers.ofPairs("x-ratelimit-remaining-requests", "0",
-                "x-ratelimit-reset-requests", "1.5s"));
+        o.rateLimitManager().update(Headers.ofPairs("x-ratelimit-remaining-tokens", "0",
+                "x-ratelimit-reset-tokens", "1.5s"));
 
         assertThat(o.executeAsync(call, new Scripted().async())).isCompletedWithValue("ok");
         assertThat(time.delays).containsExactly(Duration.ofMillis(1500));

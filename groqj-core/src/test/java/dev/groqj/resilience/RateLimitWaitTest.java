@@ -5,6 +5,7 @@ import dev.groqj.internal.resilience.RateLimitManager;
 import dev.groqj.internal.resilience.ResilienceOrchestrator;
 import dev.groqj.error.ApiException;
 import dev.groqj.error.BudgetExceededException;
+import dev.groqj.error.GroqException;
 import dev.groqj.error.RateLimitException;
 import dev.groqj.error.ServerException;
 import dev.groqj.error.ValidationException;
@@ -72,7 +73,7 @@ class RateLimitWaitTest {
     }
 
     @Test
-    void exhaustedLimitLongerThanTheCapFailsFastUnsent() {
+    void usedUpRequestsPerDayFailAtOnceUnsentSayingWhenTheyReset() {
         limits.update(Headers.ofPairs("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "2h22m12.864s"));
         Scripted attempt = new Scripted();
 
@@ -83,8 +84,78 @@ class RateLimitWaitTest {
         assertThat(e.statusCode()).isZero();
         assertThat(e.isRetryable()).isFalse();
         assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(8_532_864));
+        assertThat(e).hasMessageContaining("requests per day are used up").hasMessageContaining("full again in PT2H22M12.864S");
         assertThat(e.rateLimitStatus().requestsRemaining()).isZero();
         assertThat(time.sleeps).isEmpty();
+        assertThat(events.events).anyMatch(event -> event.startsWith("callFailed RateLimitException 0"));
+    }
+
+    @Test
+    void usedUpRequestsPerDayFailAtOnceEvenWhenOneComesBackSoon() {
+        limits.update(Headers.ofPairs("x-ratelimit-limit-requests", "1000", "x-ratelimit-remaining-requests", "0",
+                "x-ratelimit-reset-requests", "1m"));
+
+        RateLimitException e = catchThrowableOfType(RateLimitException.class,
+                () -> orchestrator().build().execute(call, new Scripted()));
+
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(60));
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void tokensThatDoNotFitWaitForTheRefillOfTheCallsModelOnly() {
+        CallInfo big = CallInfo.builder("chat.create", "POST", "/chat/completions").model("a").estimatedTokens(700).build();
+        limits.update("a", Headers.ofPairs("x-ratelimit-limit-tokens", "1000", "x-ratelimit-remaining-tokens", "500",
+                "x-ratelimit-reset-tokens", "30s"));
+        ResilienceOrchestrator o = orchestrator().build();
+
+        o.execute(big.toBuilder().model("b").build(), new Scripted());
+        assertThat(time.sleeps).as("another model's limits do not hold it back").isEmpty();
+        o.execute(big, new Scripted());
+
+        // 500 tokens come back in 30 s; the 200 missing in 12 s
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(12));
+        assertThat(events.events).contains("rateLimitWait PT12S TOKENS_EXHAUSTED");
+    }
+
+    @Test
+    void proactiveThrottlingOffSendsDespiteTheHeaders() {
+        RateLimitManager off = new RateLimitManager(time, Duration.ofSeconds(60), false, RateLimitStore.local());
+        off.update(Headers.ofPairs("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "3h",
+                "x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-tokens", "30s"));
+        Scripted attempt = new Scripted();
+
+        rig.orchestrator().rateLimitManager(off).build().execute(call, attempt);
+
+        assertThat(attempt.calls).hasValue(1);
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void aStoreThatCannotBeReachedFailsTheCallUnsentWithItsError() {
+        GroqException down = new GroqException("store down");
+        java.util.concurrent.atomic.AtomicBoolean reachable = new java.util.concurrent.atomic.AtomicBoolean();
+        RateLimitStore failing = new RateLimitStore() {
+            @Override
+            public BudgetBucket bucket(String name, long perMinute, java.time.Clock clock) {
+                return RateLimitStore.local().bucket(name, perMinute, clock);
+            }
+
+            @Override
+            public Shared shared(String model) {
+                if (!reachable.get()) throw down;
+                return null;
+            }
+        };
+        ResilienceOrchestrator o = rig.orchestrator()
+                .rateLimitManager(new RateLimitManager(time, Duration.ofSeconds(60), true, failing)).build();
+        Scripted attempt = new Scripted();
+
+        assertThat(catchThrowable(() -> o.execute(call, attempt))).isSameAs(down);
+        assertThat(attempt.calls).hasValue(0);
+        assertThat(events.events).anyMatch(event -> event.startsWith("callFailed GroqException 0"));
+        reachable.set(true);
+        assertThat(o.execute(call, new Scripted())).isEqualTo("ok");
     }
 
     @Test
@@ -138,7 +209,7 @@ class RateLimitWaitTest {
 
     @Test
     void rateLimitWaitPastTheDeadlineFailsUnsent() {
-        limits.update(Headers.ofPairs("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "30s"));
+        limits.update(Headers.ofPairs("x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-tokens", "30s"));
         Scripted attempt = new Scripted();
         CallInfo hurried = call.toBuilder().deadline(Duration.ofSeconds(10)).build();
 

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Retries, waits and the breaker through the whole client, against faults served over a real socket. */
 class ResilienceHttpTest {
@@ -132,11 +133,31 @@ class ResilienceHttpTest {
     }
 
     @Test
-    void http413RateLimitExceededIsNeverRetried() {
-        server.json(413, "{\"error\":{\"message\":\"Request too large for model\",\"type\":\"tokens\",\"code\":\"rate_limit_exceeded\"}}",
-                "x-should-retry", "true");
-        assertThatThrownBy(() -> client().build().chat().create(HELLO)).isInstanceOf(RequestTooLargeException.class);
+    void http413RateLimitExceededIsNeverRetriedAndSaysByHowMuch() {
+        // Groq's message, as real clients report it
+        server.json(413, "{\"error\":{\"message\":\"Request too large for model `llama-3.3-70b-versatile` in"
+                + " organization `org_01jp8byqwpfx9sp1m0dbhb6a1e` service tier `on_demand` on tokens per minute (TPM):"
+                + " Limit 6000, Requested 14810, please reduce your message size and try again. Visit"
+                + " https://console.groq.com/docs/rate-limits for more information.\",\"type\":\"tokens\","
+                + "\"code\":\"rate_limit_exceeded\"}}", "x-should-retry", "true");
+
+        RequestTooLargeException e = catchThrowableOfType(RequestTooLargeException.class,
+                () -> client().build().chat().create(HELLO));
+
         assertThat(server.requestCount()).isEqualTo(1);
+        assertThat(e.tokensLimit()).isEqualTo(6000);
+        assertThat(e.tokensRequested()).isEqualTo(14810);
+        assertThat(e.tokensOver()).isEqualTo(8810);
+        assertThat(e).hasMessageEndingWith("[8810 tokens over the limit of 6000]");
+    }
+
+    @Test
+    void http413WithoutGroqsFiguresSaysNothingMore() {
+        server.json(413, "{\"error\":{\"message\":\"Request Entity Too Large\"}}");
+        RequestTooLargeException e = catchThrowableOfType(RequestTooLargeException.class,
+                () -> client().build().chat().create(HELLO));
+        assertThat(e.tokensOver()).isNull();
+        assertThat(e).hasMessage("413: Request Entity Too Large");
     }
 
     @Test
@@ -189,30 +210,60 @@ class ResilienceHttpTest {
     }
 
     @Test
-    void rateLimitHeadersAreReadFromEveryAnswerAndExhaustionWaitsForTheReset() {
-        server.json(200, OK_BODY, "x-ratelimit-limit-requests", "14400", "x-ratelimit-remaining-requests", "0",
+    void rateLimitHeadersAreReadFromEveryAnswerPerModelAndUsedUpTokensWaitForTheReset() {
+        server.json(200, OK_BODY, "x-ratelimit-limit-requests", "14400", "x-ratelimit-remaining-requests", "14000",
                 "x-ratelimit-reset-requests", "7.66s", "x-ratelimit-limit-tokens", "30000",
-                "x-ratelimit-remaining-tokens", "29000", "x-ratelimit-reset-tokens", "2m59.56s");
+                "x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-tokens", "2.5s");
         server.json(200, OK_BODY);
         GroqClient c = client().build();
         c.chat().create(HELLO);
-        RateLimitStatus status = c.rateLimitStatus();
-        assertThat(status.requestsRemaining()).isZero();
+        RateLimitStatus status = c.rateLimitStatus(HELLO.model());
+        assertThat(status).isEqualTo(c.rateLimitStatus()).isEqualTo(c.async().rateLimitStatus(HELLO.model()));
+        assertThat(c.rateLimitStatusByModel()).containsOnlyKeys(HELLO.model());
+        assertThat(c.rateLimitStatus("another-model")).isEqualTo(RateLimitStatus.UNKNOWN);
+        assertThat(status.requestsRemaining()).isEqualTo(14000);
         assertThat(status.requestsReset()).isEqualTo(Duration.ofMillis(7_660));
-        assertThat(status.tokensReset()).isEqualTo(Duration.ofMillis(179_560));
+        assertThat(status.tokensRemaining()).isZero();
         c.chat().create(HELLO);
-        assertThat(time.sleeps).containsExactly(Duration.ofMillis(7_660));
+        assertThat(time.sleeps).hasSize(1).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofMillis(2500)));
     }
 
     @Test
-    void proactiveThrottleBelowTenPercentWaitsHalfTheReset() {
-        server.json(200, OK_BODY, "x-ratelimit-limit-requests", "1000", "x-ratelimit-remaining-requests", "50",
-                "x-ratelimit-reset-requests", "10s");
+    void usedUpRequestsPerDayFailTheNextCallUnsent() {
+        server.json(200, OK_BODY, "x-ratelimit-limit-requests", "1000", "x-ratelimit-remaining-requests", "0",
+                "x-ratelimit-reset-requests", "12h");
+        GroqClient c = client().build();
+        c.chat().create(HELLO);
+
+        assertThatThrownBy(() -> c.chat().create(HELLO)).isInstanceOf(RateLimitException.class)
+                .hasMessageContaining("full again in PT12H");
+        assertThat(server.requestCount()).isEqualTo(1);
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void proactiveThrottleBelowTenPercentOfTheTokensWaitsHalfTheReset() {
+        // the call's estimate (prompt bytes / 4 + 1,024 completion tokens) fits the 2,000 left of 30,000
+        server.json(200, OK_BODY, "x-ratelimit-limit-tokens", "30000", "x-ratelimit-remaining-tokens", "2000",
+                "x-ratelimit-reset-tokens", "10s");
         server.json(200, OK_BODY);
         GroqClient c = client().build();
         c.chat().create(HELLO);
         c.chat().create(HELLO);
         assertThat(time.sleeps).containsExactly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void proactiveThrottlingOffLeavesItToGroq() {
+        server.json(200, OK_BODY, "x-ratelimit-limit-tokens", "1000", "x-ratelimit-remaining-tokens", "50",
+                "x-ratelimit-reset-tokens", "10s", "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "1h");
+        server.json(200, OK_BODY);
+        GroqClient c = client().proactiveThrottling(false).build();
+        c.chat().create(HELLO);
+        c.chat().create(HELLO);
+        assertThat(time.sleeps).isEmpty();
+        assertThat(server.requestCount()).isEqualTo(2);
+        assertThat(c.config().proactiveThrottling()).isFalse();
     }
 
     @Test

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code /actuator/groq}: Groq's rate-limit state as of the client's last response. It sends nothing; fields
- * no response has carried yet are absent. Durations and instants are ISO-8601 strings.
+ * {@code /actuator/groq}: Groq's rate-limit state as of the client's last response, and under {@code models} the
+ * state of each model the client had an answer for (Groq's limits are per model: requests per day, tokens per
+ * minute). It sends nothing; fields no response has carried yet are absent. Durations and instants are ISO-8601
+ * strings.
  */
 @Endpoint(id = "groq")
 public class GroqEndpoint {
@@ -22,9 +24,20 @@ public class GroqEndpoint {
 
     @ReadOperation
     public Map<String, Object> rateLimits() {
-        RateLimitStatus s = client.rateLimitStatus();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("baseUrl", client.config().baseUrl());
+        putStatus(body, client.rateLimitStatus());
+        Map<String, Object> models = new LinkedHashMap<>();
+        client.rateLimitStatusByModel().forEach((model, status) -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            putStatus(one, status);
+            models.put(model, one);
+        });
+        body.put("models", models);
+        return body;
+    }
+
+    private static void putStatus(Map<String, Object> body, RateLimitStatus s) {
         body.put("rateLimited", s.isRateLimited());
         putIfKnown(body, "requestsLimit", s.requestsLimit());
         putIfKnown(body, "requestsRemaining", s.requestsRemaining());
@@ -33,7 +46,6 @@ public class GroqEndpoint {
         putIfKnown(body, "tokensRemaining", s.tokensRemaining());
         putIfKnown(body, "tokensReset", s.tokensReset());
         putIfKnown(body, "updatedAt", s.updatedAt());
-        return body;
     }
 
     private static void putIfKnown(Map<String, Object> body, String name, Object value) {

@@ -29,6 +29,24 @@ class GroqEndpointTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theEndpointShowsTheRateLimitsOfEachModel() {
+        runner.run(context -> {
+            GroqEndpoint endpoint = context.getBean(GroqEndpoint.class);
+            assertThat((Map<String, Object>) endpoint.rateLimits().get("models")).isEmpty();
+            GroqClient client = context.getBean(GroqClient.class);
+            client.chat().create(GroqAutoConfigurationTest.hello());
+            client.chat().create(GroqAutoConfigurationTest.hello().toBuilder().model("llama-3.1-8b-instant").build());
+
+            Map<String, Object> models = (Map<String, Object>) endpoint.rateLimits().get("models");
+
+            assertThat(models).containsOnlyKeys(GroqAutoConfigurationTest.hello().model(), "llama-3.1-8b-instant");
+            assertThat((Map<String, Object>) models.get("llama-3.1-8b-instant"))
+                    .containsEntry("rateLimited", false).containsKeys("requestsRemaining", "tokensReset", "updatedAt");
+        });
+    }
+
+    @Test
     void withoutActuatorOnlyTheClientIsConfigured() {
         runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
                 .run(context -> assertThat(context).hasSingleBean(GroqClient.class)

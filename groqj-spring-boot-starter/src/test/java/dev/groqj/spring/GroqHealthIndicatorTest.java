@@ -5,7 +5,6 @@ import dev.groqj.testkit.Endpoint;
 import dev.groqj.testkit.FakeGroqServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import java.time.Clock;
@@ -18,21 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Boot 3 Actuator health types (Boot 4 moved them), so only the baseline runs it: see groqj-spring-boot4-check. */
 class GroqHealthIndicatorTest {
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class, GroqActuatorAutoConfiguration.class))
-            .withPropertyValues("groq.testkit.enabled=true");
-
-    private static long modelListings(FakeGroqServer fake) {
-        return fake.requests().stream().filter(r -> r.path().endsWith("/models")).count();
-    }
+    private final ApplicationContextRunner runner = HealthProbes.runner();
 
     @Test
     void healthIsUpAndProbesWithinTheCacheSendNothing() {
         runner.run(context -> {
             FakeGroqServer fake = context.getBean(FakeGroqServer.class);
+            // Boot 3's: Boot 4's auto-configuration stays off without spring-boot-health
             GroqHealthIndicator health = context.getBean("groqHealthIndicator", GroqHealthIndicator.class);
             for (int i = 0; i < 5; i++) assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-            assertThat(modelListings(fake)).isEqualTo(1);
+            assertThat(HealthProbes.modelListings(fake)).isEqualTo(1);
         });
     }
 
@@ -47,10 +41,10 @@ class GroqHealthIndicatorTest {
             assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
             clock.advance(Duration.ofSeconds(29));
             assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
-            assertThat(modelListings(fake)).isEqualTo(1);
+            assertThat(HealthProbes.modelListings(fake)).isEqualTo(1);
             clock.advance(Duration.ofSeconds(1));
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-            assertThat(modelListings(fake)).isEqualTo(2);
+            assertThat(HealthProbes.modelListings(fake)).isEqualTo(2);
         });
     }
 

@@ -62,8 +62,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * bearer key, 400 {@code invalid_request_error} to malformed bodies and to the parameters Groq refuses
  * ({@code logprobs}, {@code logit_bias}, {@code top_logprobs}, {@code messages[].name}, {@code n != 1}), 404
  * {@code model_not_found} to unknown models, and 429 {@code rate_limit_exceeded} with {@code retry-after} past
- * its per-minute quotas. Every answer carries an {@code x-request-id} equal to the body's {@code x_groq.id} and
- * {@code x-ratelimit-*} headers with Go durations that count down truthfully on the injected clock.
+ * its quotas (requests per minute and per day, tokens per minute). Every answer carries an {@code x-request-id}
+ * equal to the body's {@code x_groq.id} and {@code x-ratelimit-*} headers with Groq's meaning (requests per day,
+ * tokens per minute) and Go durations that count down truthfully on the injected clock.
  *
  * <p>The built-in model answers {@code "You said: <last user message>"}, deterministically. A token is a word:
  * {@code prompt_tokens} counts the words of all messages, {@code completion_tokens} those of the answer and its
@@ -117,13 +118,13 @@ public final class FakeGroqServer implements AutoCloseable {
         this.requestedPort = b.port;
         this.clock = b.clock;
         this.maxHold = b.maxHold;
-        this.quota = new Quota(b.clock, b.requestsPerMinute, b.tokensPerMinute);
+        this.quota = new Quota(b.clock, b.requestsPerMinute, b.requestsPerDay, b.tokensPerMinute);
         this.batches = new FakeBatches(b.clock, b.batchPace);
         this.fineTunings = new FakeFineTunings(b.clock);
     }
 
     /**
-     * A server with the defaults: ephemeral port, {@link #DEFAULT_API_KEY}, 1,000 RPM and 1,000,000 TPM.
+     * A server with the defaults: ephemeral port, {@link #DEFAULT_API_KEY}, 1,000 RPM, 1,000,000 RPD and 1,000,000 TPM.
      *
      * @return a server, not started yet
      */
@@ -203,6 +204,11 @@ public final class FakeGroqServer implements AutoCloseable {
      */
     public String rootUrl() {
         return "http://127.0.0.1:" + port();
+    }
+
+    /** The clock the quotas refill on (the extension moves a {@link TestClock} on between tests). */
+    Clock clock() {
+        return clock;
     }
 
     /**
@@ -615,6 +621,8 @@ public final class FakeGroqServer implements AutoCloseable {
         FakeChatModel.validate(json);
         String model = json.get("model").asText();
         FakeChatModel.Answer answer = FakeChatModel.answer(json, catalog.require(model));
+        refuseLargerThanTheTokenQuota(model, answer.promptTokens()
+                + json.path("max_completion_tokens").asLong(json.path("max_tokens").asLong(0)));
         admit(model, answer.promptTokens());
         quota.charge(answer.promptTokens() + answer.completionTokens());
         FakeChatModel.Ids ids = ids(json, seq, requestId);
@@ -663,14 +671,23 @@ public final class FakeGroqServer implements AutoCloseable {
         return request.tree();
     }
 
+    /** Groq's 413 for a request (prompt and completion allowance) that no minute's tokens could hold, in its words. */
+    private void refuseLargerThanTheTokenQuota(String model, long requested) {
+        long limit = quota.tokensPerMinute();
+        if (requested <= limit) return;
+        throw new GroqErrors.Failure(413, "tokens", "rate_limit_exceeded", null, "Request too large for model `" + model
+                + "` in organization `org_fakegroq` service tier `on_demand` on tokens per minute (TPM): Limit " + limit
+                + ", Requested " + requested + ", please reduce your message size and try again. Visit"
+                + " https://console.groq.com/docs/rate-limits for more information.");
+    }
+
     /** Takes one request (and room for {@code promptTokens}) from the quotas, or fails with Groq's 429. */
     private void admit(String model, long promptTokens) {
         Quota.Decision d = quota.acquire(promptTokens);
         if (d.allowed()) return;
-        boolean requests = d.exhausted().equals("requests");
-        throw new GroqErrors.Failure(429, d.exhausted(), "rate_limit_exceeded", null, "Rate limit reached for model `"
+        throw new GroqErrors.Failure(429, d.type(), "rate_limit_exceeded", null, "Rate limit reached for model `"
                 + (model == null ? "all" : model) + "` in organization `org_fakegroq` service tier `on_demand` on "
-                + (requests ? "requests per minute (RPM)" : "tokens per minute (TPM)") + ": Limit " + d.limit()
+                + d.limitName() + ": Limit " + d.limit()
                 + ", Used " + d.used() + ", Requested " + d.requested() + ". Please try again in "
                 + GoDuration.format(d.retryAfter()) + ".",
                 Math.max(1, (d.retryAfter().toMillis() + 999) / 1000));
@@ -793,6 +810,7 @@ public final class FakeGroqServer implements AutoCloseable {
         private int port;
         private Clock clock = Clock.systemUTC();
         private long requestsPerMinute = 1_000;
+        private long requestsPerDay = 1_000_000;
         private long tokensPerMinute = 1_000_000;
         private Duration maxHold = Duration.ofSeconds(30);
         private Duration batchPace;
@@ -843,6 +861,19 @@ public final class FakeGroqServer implements AutoCloseable {
         public Builder requestsPerMinute(long requestsPerMinute) {
             if (requestsPerMinute < 1) throw new IllegalArgumentException("requestsPerMinute < 1");
             this.requestsPerMinute = requestsPerMinute;
+            return this;
+        }
+
+        /**
+         * The requests-per-day quota, beyond which calls get a 429; 1,000,000 by default. As with Groq, the
+         * {@code x-ratelimit-*-requests} headers count this one (the per-minute quota is not in the headers).
+         *
+         * @param requestsPerDay the quota, at least 1
+         * @return this builder
+         */
+        public Builder requestsPerDay(long requestsPerDay) {
+            if (requestsPerDay < 1) throw new IllegalArgumentException("requestsPerDay < 1");
+            this.requestsPerDay = requestsPerDay;
             return this;
         }
 

@@ -12,7 +12,7 @@ class QuotaTest {
     private static final String CHAT = "{\"model\":\"llama-3.1-8b-instant\","
             + "\"messages\":[{\"role\":\"user\",\"content\":\"one two three four\"}]}";
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = TestClock.create();
     private FakeGroqServer server;
 
     @AfterEach
@@ -21,20 +21,18 @@ class QuotaTest {
     }
 
     @Test
-    void requestsPastTheMinuteQuotaAre429WithRetryAfterAndHeadersCountDown() {
-        server = FakeGroqServer.builder().clock(clock).requestsPerMinute(2).build().start();
+    void requestsPastTheMinuteQuotaAre429WithRetryAfterButTheHeadersCountTheDay() {
+        server = FakeGroqServer.builder().clock(clock).requestsPerMinute(2).requestsPerDay(1_000).build().start();
         Http http = new Http(server);
 
         HttpResponse<String> first = http.postJson("/chat/completions", CHAT);
-        assertThat(first.headers().firstValue("x-ratelimit-limit-requests")).hasValue("2");
-        assertThat(first.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("1");
-        assertThat(first.headers().firstValue("x-ratelimit-reset-requests")).hasValue("30s");
+        assertThat(first.headers().firstValue("x-ratelimit-limit-requests")).hasValue("1000");
+        assertThat(first.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("999");
+        assertThat(first.headers().firstValue("x-ratelimit-reset-requests")).hasValue("1m26.4s"); // a day / 1,000
         assertThat(first.headers().firstValue("retry-after")).isEmpty();
 
         clock.advance(Duration.ofMillis(10_340));
-        HttpResponse<String> second = http.postJson("/chat/completions", CHAT);
-        assertThat(second.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("0");
-        assertThat(second.headers().firstValue("x-ratelimit-reset-requests")).hasValue("49.66s");
+        assertThat(http.postJson("/chat/completions", CHAT).statusCode()).isEqualTo(200);
 
         HttpResponse<String> third = http.postJson("/chat/completions", CHAT);
         assertThat(third.statusCode()).isEqualTo(429);
@@ -45,6 +43,36 @@ class QuotaTest {
 
         clock.advance(Duration.ofSeconds(20));
         assertThat(http.postJson("/chat/completions", CHAT).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void requestsPastTheDayQuotaAre429AndTheHeadersCountDownTruthfully() {
+        server = FakeGroqServer.builder().clock(clock).requestsPerDay(2).build().start();
+        Http http = new Http(server);
+
+        HttpResponse<String> first = http.postJson("/chat/completions", CHAT);
+        assertThat(first.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("1");
+        assertThat(first.headers().firstValue("x-ratelimit-reset-requests")).hasValue("12h0m0s");
+        HttpResponse<String> second = http.postJson("/chat/completions", CHAT);
+        assertThat(second.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("0");
+
+        HttpResponse<String> third = http.postJson("/chat/completions", CHAT);
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(Http.json(third).get("error").get("message").asText())
+                .contains("requests per day (RPD): Limit 2, Used 2, Requested 1");
+        assertThat(third.headers().firstValue("retry-after")).hasValue("43200");
+    }
+
+    @Test
+    void aRequestNoMinuteOfTokensCouldHoldIs413SayingByHowMuch() {
+        server = FakeGroqServer.builder().clock(clock).tokensPerMinute(100).build().start();
+        HttpResponse<String> tooLarge = new Http(server).postJson("/chat/completions",
+                CHAT.replace("}]}", "}],\"max_completion_tokens\":200}"));
+
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        ChatCompletionsTest.assertError(tooLarge, "tokens", "rate_limit_exceeded");
+        assertThat(Http.json(tooLarge).get("error").get("message").asText())
+                .contains("on tokens per minute (TPM): Limit 100, Requested 204, please reduce your message size");
     }
 
     @Test

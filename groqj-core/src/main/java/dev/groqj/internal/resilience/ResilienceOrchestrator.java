@@ -3,6 +3,7 @@ package dev.groqj.internal.resilience;
 import dev.groqj.resilience.CircuitBreakerConfig;
 import dev.groqj.resilience.DelayScheduler;
 import dev.groqj.resilience.RateLimitConfig;
+import dev.groqj.resilience.RateLimitStore;
 import dev.groqj.resilience.RetryConfig;
 import dev.groqj.resilience.Sleeper;
 import dev.groqj.error.ApiException;
@@ -55,9 +56,10 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Per attempt: (1) the circuit breaker must permit it, else {@link CircuitOpenException} and nothing is
- * sent; (2) {@link RateLimitManager#shouldWait()} is waited out — an exhausted limit or retry-after longer
- * than {@link RetryConfig#maxRetryAfter()} fails at once with a {@link RateLimitException} of status 0, a
- * longer proactive throttle is cut to it; (3) the client budget, if any, is taken or waited for, else
+ * sent; (2) Groq's limits for the call's model ({@link RateLimitManager}): used-up requests per day fail at once
+ * with a {@link RateLimitException} of status 0 saying when they come back; a token or retry-after wait is waited
+ * out — one longer than {@link RetryConfig#maxRetryAfter()} fails at once the same way, a longer proactive
+ * throttle is cut to it; (3) the client budget, if any, is taken or waited for, else
  * {@link dev.groqj.error.BudgetExceededException}, and given back when the model never ran; (4) the
  * attempt runs. A failure is retried when {@link GroqException#isRetryable()}, attempts remain, the server's
  * retry-after is within the cap and the deadline leaves room for the delay ({@link RetryConfig} says which
@@ -90,8 +92,8 @@ public final class ResilienceOrchestrator {
         this.circuitBreaker = b.circuitBreaker != null
                 ? b.circuitBreaker : Breakers.of(b.circuitBreakerConfig, "groq", clock);
         this.rateLimitManager = b.rateLimitManager != null ? b.rateLimitManager
-                : new RateLimitManager(clock, retry.maxRetryAfter());
-        this.budget = b.rateLimitConfig == null ? null : new RateLimitBudget(b.rateLimitConfig, clock);
+                : new RateLimitManager(clock, retry.maxRetryAfter(), true, b.rateLimitStore);
+        this.budget = b.rateLimitConfig == null ? null : new RateLimitBudget(b.rateLimitConfig, b.rateLimitStore, clock);
         this.sleeper = b.sleeper;
         this.scheduler = b.scheduler;
         this.listener = GroqListener.composite(List.of(b.listener));
@@ -315,9 +317,9 @@ public final class ResilienceOrchestrator {
                 + circuitBreaker.getState() + (retryIn == null ? "" : "; next probe in " + retryIn), retryIn);
     }
 
-    private RateLimitException clientRateLimit(String message, Duration retryAfter) {
+    private RateLimitException clientRateLimit(CallInfo call, String message, Duration retryAfter) {
         return new RateLimitException(new ApiException.ErrorDetails(0, message, null, "rate_limit_exceeded",
-                null, null, null, null, Headers.EMPTY), retryAfter, rateLimitManager.status());
+                null, null, null, null, Headers.EMPTY), retryAfter, rateLimitManager.status(call.model()));
     }
 
     /** The state of one call across its attempts. Used by one thread at a time. */
@@ -352,15 +354,33 @@ public final class ResilienceOrchestrator {
                 throw giveUp(circuitOpen());
             }
             holdsPermission = true;
+            try {
+                return waitBeforeSending();
+            } catch (GroqException e) {
+                throw giveUp(e);
+            } catch (RuntimeException e) { // a rate-limit store that failed other than it should
+                throw giveUp(new GroqException("rate-limit store failed: " + e, e));
+            }
+        }
+
+        /**
+         * Groq's limits for the call's model, then the client budget: how long to wait, or throws why not to send
+         * (the caller ends the call with it).
+         */
+        private Duration waitBeforeSending() {
+            Optional<RateLimitManager.Refusal> refusal = rateLimitManager.refusal(call.model());
+            if (refusal.isPresent()) {
+                throw clientRateLimit(call, refusal.get().message(), refusal.get().retryAfter());
+            }
             Duration wait = Duration.ZERO;
-            Optional<RateLimitManager.Wait> limit = rateLimitManager.nextWait();
+            Optional<RateLimitManager.Wait> limit = rateLimitManager.nextWait(call.model(), call.estimatedTokens());
             if (limit.isPresent()) {
                 RateLimitManager.Wait w = limit.get();
                 wait = w.duration();
                 if (wait.compareTo(retry.maxRetryAfter()) > 0) {
                     if (w.exhausted()) {
-                        throw giveUp(clientRateLimit("Groq rate limit " + w.reason() + ": the wait of " + wait
-                                + " is longer than maxRetryAfter " + retry.maxRetryAfter(), wait));
+                        throw clientRateLimit(call, "Groq rate limit " + w.reason() + ": the wait of " + wait
+                                + " is longer than maxRetryAfter " + retry.maxRetryAfter(), wait);
                     }
                     wait = retry.maxRetryAfter();
                 }
@@ -370,9 +390,9 @@ public final class ResilienceOrchestrator {
             if (budget != null) {
                 RateLimitBudget.Grant grant = budget.acquire(call.estimatedTokens());
                 if (!grant.granted()) {
-                    throw giveUp(new BudgetExceededException("client-side budget exhausted (" + call.estimatedTokens()
+                    throw new BudgetExceededException("client-side budget exhausted (" + call.estimatedTokens()
                             + " estimated tokens)" + (grant.delay() == null ? ": the estimate exceeds tokensPerMinute"
-                            : "; room in " + grant.delay()), grant.delay()));
+                            : "; room in " + grant.delay()), grant.delay());
                 }
                 holdsBudget = true;
                 if (!grant.delay().isZero()) {
@@ -382,7 +402,7 @@ public final class ResilienceOrchestrator {
                 }
             }
             if (!wait.isZero() && passesDeadline(wait)) {
-                throw giveUp(clientRateLimit("rate-limit wait of " + wait + " would pass the call's deadline", wait));
+                throw clientRateLimit(call, "rate-limit wait of " + wait + " would pass the call's deadline", wait);
             }
             return wait;
         }
@@ -416,7 +436,7 @@ public final class ResilienceOrchestrator {
             giveBackBudget(e);
             Duration serverDelay = RetryAfter.from(e.headers(), clock)
                     .orElse(e instanceof RateLimitException ? ((RateLimitException) e).retryAfter() : null);
-            if (e.statusCode() == 429 && serverDelay != null) rateLimitManager.onRetryAfter(serverDelay);
+            if (e.statusCode() == 429 && serverDelay != null) rateLimitManager.onRetryAfter(call.model(), serverDelay);
             LOG.debug("{} attempt {} failed: status {}, request id {}, retry-after {}: {}", call, attempt,
                     e.statusCode(), e.requestId(), serverDelay, e.getMessage());
             if (!e.isRetryable()) throw end(e);
@@ -524,6 +544,7 @@ public final class ResilienceOrchestrator {
         private CircuitBreaker circuitBreaker;
         private RateLimitManager rateLimitManager;
         private RateLimitConfig rateLimitConfig;
+        private RateLimitStore rateLimitStore = RateLimitStore.local();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private DelayScheduler scheduler = DelayScheduler.SYSTEM;
         private Clock clock = Clock.systemUTC();
@@ -563,6 +584,12 @@ public final class ResilienceOrchestrator {
         /** A client-side budget; default none. */
         public Builder rateLimitConfig(RateLimitConfig rateLimitConfig) {
             this.rateLimitConfig = rateLimitConfig;
+            return this;
+        }
+
+        /** Where the budget's buckets live (and, for the default manager, what is shared); default in this client. */
+        public Builder rateLimitStore(RateLimitStore rateLimitStore) {
+            this.rateLimitStore = Objects.requireNonNull(rateLimitStore, "rateLimitStore == null");
             return this;
         }
 
