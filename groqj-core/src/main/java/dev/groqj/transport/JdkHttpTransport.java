@@ -29,8 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -181,37 +179,19 @@ public final class JdkHttpTransport implements HttpTransport {
         return empty;
     }
 
-    /**
-     * Sends and waits for the answer's head. The attempt's timeout is kept here, not given to the JDK: the JDK
-     * keeps request timeouts in one synchronized list per client that every request and every answer passes
-     * through, which at 400 concurrent streams added about 100 ms to the p99 time to the first chunk and 10 %
-     * CPU a stream (groqj-bench, BENCHMARKS.md). {@code HttpClient.send} is this same wait without a limit.
-     */
     private java.net.http.HttpResponse<InputStream> sendBlocking(HttpRequest request) {
         BodyLimits limits = BodyLimits.of(request);
-        RequestBody body = request.body();
-        HttpClient client = open(request, body == null || body.bytesIfBuffered() != null ? direct : pooled());
-        CompletableFuture<java.net.http.HttpResponse<InputStream>> exchange =
-                client.sendAsync(toJdk(request, false), info -> {
-                    boolean ok = isSuccess(info.statusCode());
-                    return new BlockingBody(bodyLimits(limits, info.statusCode(), ok), info.statusCode(),
-                            Headers.wrapCaseInsensitive(info.headers().map()), ok);
-                });
-        Duration timeout = request.timeout();
         try {
-            return timeout == null ? exchange.get() : exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new GroqTimeoutException(describe(request) + " timed out: no answer within " + timeout, e);
-        } catch (ExecutionException e) {
-            // what HttpClient.send would have thrown, translated as before
-            Throwable cause = e.getCause();
-            if (cause instanceof GroqException) throw (GroqException) cause;
-            if (cause instanceof IllegalArgumentException) throw (IllegalArgumentException) cause;
-            throw translate(request, cause instanceof IOException ? (IOException) cause
-                    : new IOException(cause.getMessage(), cause));
+            RequestBody body = request.body();
+            HttpClient client = open(request, body == null || body.bytesIfBuffered() != null ? direct : pooled());
+            return client.send(toJdk(request), info -> {
+                boolean ok = isSuccess(info.statusCode());
+                return new BlockingBody(bodyLimits(limits, info.statusCode(), ok), info.statusCode(),
+                        Headers.wrapCaseInsensitive(info.headers().map()), ok);
+            });
+        } catch (IOException e) {
+            throw translate(request, e);
         } catch (InterruptedException e) {
-            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new CancelledException("interrupted while calling " + describe(request), e);
         }
@@ -265,7 +245,7 @@ public final class JdkHttpTransport implements HttpTransport {
         BodyLimits limits = BodyLimits.of(request);
         HttpClient client = open(request, pooled());
         CompletableFuture<java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>>> exchange =
-                client.sendAsync(toJdk(request, true), java.net.http.HttpResponse.BodyHandlers.ofPublisher());
+                client.sendAsync(toJdk(request), java.net.http.HttpResponse.BodyHandlers.ofPublisher());
         CompletableFuture<AsyncStreamingResponse> result = exchange.handle((r, error) -> {
             if (error != null) throw translateAsync(request, error);
             return new JdkAsyncStreamingResponse(r, limits);
@@ -326,23 +306,22 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     /** The JDK's request; its IllegalArgumentException can quote a header value (a key), so only its type is kept. */
-    private java.net.http.HttpRequest toJdk(HttpRequest request, boolean withTimeout) {
+    private java.net.http.HttpRequest toJdk(HttpRequest request) {
         try {
-            return toJdkUnchecked(request, withTimeout);
+            return toJdkUnchecked(request);
         } catch (IllegalArgumentException e) {
             throw new ValidationException("request", "refused by java.net.http (" + e.getClass().getSimpleName()
                     + "; its message is withheld, as it may quote a header value)");
         }
     }
 
-    /** {@code withTimeout}: whether the JDK keeps the attempt's timeout (async calls) or the caller does (blocking). */
-    private java.net.http.HttpRequest toJdkUnchecked(HttpRequest request, boolean withTimeout) {
+    private java.net.http.HttpRequest toJdkUnchecked(HttpRequest request) {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(request.uri());
         if ("http".equalsIgnoreCase(request.uri().getScheme())) {
             // no h2c upgrade dance on plain http (loopback only): it costs a round trip and confuses simple servers
             b.version(HttpClient.Version.HTTP_1_1);
         }
-        if (withTimeout && request.timeout() != null) b.timeout(request.timeout());
+        if (request.timeout() != null) b.timeout(request.timeout());
         if (proxyAuthorization != null) b.header("Proxy-Authorization", proxyAuthorization);
         request.headers().toMap().forEach((name, values) -> {
             if (!RESTRICTED.contains(name)) {
