@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs groqj-bench: builds with the Maven wrapper, resolves each client's runtime classpath, runs the harness.
-#   ./groqj-bench/run.sh [--quick] [--clients groqj,openai-java,raw] [--only chat,stream,streams_open,cold_start,classpath,jmh]
+#   ./groqj-bench/run.sh [--quick] [--clients groqj,openai-java,raw] [--only chat,stream,tls,slow_streams,streams_open,cold_start,classpath,jmh]
 # Extra JVM flags for the harness (a profiler, say) go in BENCH_JVM_OPTS. Results land in groqj-bench/target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -33,7 +33,7 @@ import java.util.Objects;
  */
 public final class RawService {
     /** Each event's data is one JSON value; the stream engine handles {@code [DONE]}, errors and empty data. */
-    static final EventDecoder<JsonValue> EVENTS = event -> Json.read(event.data(), JsonValue.class);
+    static final EventDecoder<JsonValue> EVENTS = event -> Json.read(event.utf8(), JsonValue.class);
 
     /** One raw call: a checked path and, for POST, its body. */
     record Call(String path, JsonValue body) {

@@ -12,7 +12,8 @@ import java.util.List;
  * }
  * }</pre>
  *
- * Implementations are loaded by name so that a cold-start JVM loads one client's classes and no other's.
+ * Implementations are loaded by name so that a cold-start JVM loads one client's classes and no other's. Each
+ * has a constructor {@code (String baseUrl, BenchTls tls)}, {@code tls} null for plain http.
  */
 public interface BenchClient extends AutoCloseable {
     List<String> NAMES = List.of("groqj", "openai-java", "raw");
@@ -42,6 +43,11 @@ public interface BenchClient extends AutoCloseable {
     }
 
     static BenchClient create(String name, String baseUrl) {
+        return create(name, baseUrl, null);
+    }
+
+    /** A client for {@code baseUrl}; for an https one, trusting {@code tls}'s certificate (null for plain http). */
+    static BenchClient create(String name, String baseUrl, BenchTls tls) {
         String type;
         switch (name) {
             case "groqj": type = "dev.groqj.bench.clients.GroqjBenchClient"; break;
@@ -50,7 +56,7 @@ public interface BenchClient extends AutoCloseable {
             default: throw new IllegalArgumentException("unknown client: " + name + " (one of " + NAMES + ")");
         }
         try {
-            return (BenchClient) Class.forName(type).getConstructor(String.class).newInstance(baseUrl);
+            return (BenchClient) Class.forName(type).getConstructor(String.class, BenchTls.class).newInstance(baseUrl, tls);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create " + name, e);
         }

@@ -52,7 +52,8 @@ import java.util.stream.Collectors;
  */
 public final class Harness {
     private static final double MB = 1_000_000.0;
-    private static final List<String> GROUPS = List.of("chat", "stream", "streams_open", "cold_start", "classpath", "jmh");
+    private static final List<String> GROUPS =
+            List.of("chat", "stream", "tls", "slow_streams", "streams_open", "cold_start", "classpath", "jmh");
     private static final int OPEN_STREAMS = 1_000;
 
     private final Settings settings;
@@ -61,16 +62,22 @@ public final class Harness {
     private final Path out;
     private final List<Scenario> results = new ArrayList<>();
     private final Map<String, BenchClient> live = new LinkedHashMap<>();
+    private final Map<String, BenchClient> liveTls = new LinkedHashMap<>();
     private final HttpClient control = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Process server;
     private String root;
+    /** The same server's TLS + HTTP/2 side ({@link TlsServer}), when the tls group runs. */
+    private String tlsRoot;
+    private BenchTls tls;
 
-    /** How long each part runs; {@code --quick} trades precision for a run under three minutes. */
+    /** How long each part runs; {@code --quick} trades precision for a run of about four minutes. */
     record Settings(String mode, double warmupSeconds, int rounds, double chatSeconds, double streamSeconds,
-                    int coldRepetitions, int jmhWarmups, int jmhIterations, int jmhMillis) {
-        // JMH warm-up is a second an iteration in both: C2 needs about three seconds for Jackson's paths on 2 cores
-        static final Settings QUICK = new Settings("quick", 2, 2, 1.2, 1.5, 3, 3, 2, 500);
-        static final Settings FULL = new Settings("full", 6, 5, 3, 3, 7, 5, 5, 1000);
+                    int coldRepetitions, int jmhWarmups, int jmhIterations, int jmhMillis,
+                    int slowStreams, double slowWarmupSeconds, double slowSeconds) {
+        // JMH warm-up is a second an iteration in both: C2 needs about three seconds for Jackson's paths on 2 cores.
+        // Slow streams: the warm-up covers every caller's first stream (4.15 s each) and the JIT's first pass.
+        static final Settings QUICK = new Settings("quick", 2, 2, 1.2, 1.5, 3, 3, 2, 500, 2000, 5, 5);
+        static final Settings FULL = new Settings("full", 6, 5, 3, 3, 7, 5, 5, 1000, 2000, 8, 15);
     }
 
     private Harness(Settings settings, List<String> clients, Set<String> groups, Path out) {
@@ -113,15 +120,25 @@ public final class Harness {
         startServer();
         if (groups.contains("chat") || groups.contains("stream")) {
             for (String c : clients) live.put(c, BenchClient.create(c, root + "/openai/v1"));
-            warmUp();
+            warmUp(live);
         }
         step("chat", () -> {
-            chat(1);
-            chat(64);
+            chat("", live, 1);
+            chat("", live, 64);
         });
-        step("stream", this::stream);
+        step("stream", () -> stream("", live));
         live.values().forEach(BenchClient::close);
         live.clear();
+        step("tls", () -> {
+            for (String c : clients) liveTls.put(c, BenchClient.create(c, tlsRoot + "/openai/v1", tls));
+            warmUp(liveTls);
+            chat("tls_", liveTls, 1);
+            chat("tls_", liveTls, 64);
+            stream("tls_", liveTls);
+            liveTls.values().forEach(BenchClient::close);
+            liveTls.clear();
+        });
+        step("slow_streams", this::slowStreams);
         step("streams_open", this::openStreams);
         step("cold_start", this::coldStart);
         step("classpath", this::classpath);
@@ -143,14 +160,15 @@ public final class Harness {
 
     // ---- scenarios ----
 
-    private void warmUp() throws InterruptedException {
+    private void warmUp(Map<String, BenchClient> live) throws InterruptedException {
         for (String c : clients) {
             chatSegment(live.get(c), 8, settings.warmupSeconds() * 0.6);
             streamSegment(live.get(c), settings.warmupSeconds() * 0.4);
         }
     }
 
-    private void chat(int concurrency) throws Exception {
+    /** Chat at {@code concurrency}, scenarios named {@code <prefix>chat_c<concurrency>_...}. */
+    private void chat(String scheme, Map<String, BenchClient> live, int concurrency) throws Exception {
         Map<String, ChatTotals> totals = new LinkedHashMap<>();
         Map<String, List<ChatTotals>> rounds = new LinkedHashMap<>();
         ChatTotals serverSide = new ChatTotals();
@@ -165,7 +183,7 @@ public final class Harness {
                 if (c.equals("raw")) serverSide.add(after[0] - before[0], t.wallNanos, after[1] - before[1]);
             }
         }
-        String prefix = "chat_c" + concurrency + "_";
+        String prefix = scheme + "chat_c" + concurrency + "_";
         Scenario throughput = new Scenario(prefix + "throughput", "req/s", true);
         Scenario p50 = new Scenario(prefix + "p50", "ms", false);
         Scenario p99 = new Scenario(prefix + "p99", "ms", false);
@@ -188,12 +206,12 @@ public final class Harness {
             // the server's own cost, measured while the raw client drove it: its headroom
             double serverUs = serverSide.cpuNanos / 1e3 / serverSide.requests;
             double busy = serverSide.cpuNanos / (double) serverSide.wallNanos;
-            System.out.printf(Locale.ROOT, "SERVER c%d cpu_per_request_us=%.1f cores_busy=%.2f capacity_per_core_req_s=%.0f%n",
-                    concurrency, serverUs, busy, 1e6 / serverUs);
+            System.out.printf(Locale.ROOT, "SERVER %sc%d cpu_per_request_us=%.1f cores_busy=%.2f capacity_per_core_req_s=%.0f%n",
+                    scheme, concurrency, serverUs, busy, 1e6 / serverUs);
         }
     }
 
-    private void stream() throws InterruptedException {
+    private void stream(String scheme, Map<String, BenchClient> live) throws InterruptedException {
         Map<String, StreamTotals> totals = new LinkedHashMap<>();
         Map<String, List<StreamTotals>> rounds = new LinkedHashMap<>();
         for (int round = 0; round < settings.rounds(); round++) {
@@ -204,10 +222,10 @@ public final class Harness {
                 rounds.computeIfAbsent(c, k -> new ArrayList<>()).add(t);
             }
         }
-        Scenario rate = new Scenario("stream_chunks_per_s", "chunks/s", true);
-        Scenario ttfc = new Scenario("stream_ttfc_p50", "ms", false);
-        Scenario cpu = new Scenario("stream_cpu_per_chunk", "us/chunk", false);
-        Scenario alloc = new Scenario("stream_alloc_per_chunk", "bytes/chunk", false);
+        Scenario rate = new Scenario(scheme + "stream_chunks_per_s", "chunks/s", true);
+        Scenario ttfc = new Scenario(scheme + "stream_ttfc_p50", "ms", false);
+        Scenario cpu = new Scenario(scheme + "stream_cpu_per_chunk", "us/chunk", false);
+        Scenario alloc = new Scenario(scheme + "stream_alloc_per_chunk", "bytes/chunk", false);
         totals.forEach((c, t) -> {
             List<StreamTotals> r = rounds.get(c);
             rate.put(c, median(r, x -> x.chunks / (x.streamNanos / 1e9)));
@@ -216,6 +234,71 @@ public final class Harness {
             alloc.put(c, median(r, x -> (double) x.allocatedBytes / x.chunks));
         });
         add(rate, ttfc, cpu, alloc);
+    }
+
+    /**
+     * {@link SlowStreams} per client, each in a JVM of its own (a JDK 21+ one where there is one, for virtual
+     * threads). Time to first chunk is reported as the overhead over the server's {@value Fixtures#PACED_FIRST_CHUNK_MS} ms.
+     */
+    private void slowStreams() throws IOException, InterruptedException {
+        String java = virtualThreadJava();
+        Scenario cpu = new Scenario("slow_streams_cpu_per_stream", "us/stream", false);
+        Scenario p50 = new Scenario("slow_streams_ttfc_overhead_p50", "ms", false);
+        Scenario p99 = new Scenario("slow_streams_ttfc_overhead_p99", "ms", false);
+        Scenario heap = new Scenario("slow_streams_heap", "MB", false);
+        Scenario threads = new Scenario("slow_streams_platform_threads", "threads", false);
+        double server = Fixtures.PACED_FIRST_CHUNK_MS;
+        for (String c : clients) {
+            get("/_paced");   // resets the server's lateness record
+            String line = lineFrom(List.of(java, "-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-Dslf4j.internal.verbosity=ERROR",
+                    "-cp", System.getProperty("java.class.path"), SlowStreams.class.getName(), c, root,
+                    String.valueOf(settings.slowStreams()), String.valueOf(settings.slowWarmupSeconds()),
+                    String.valueOf(settings.slowSeconds())), "SLOW ");
+            Map<String, String> f = new LinkedHashMap<>();
+            for (String kv : line.trim().split(" ")) f.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            String[] late = get("/_paced").split(" ");
+            System.out.printf(Locale.ROOT, "# slow_streams %s: %s streams on %s threads (%s), %s completed in %.0f s, %s failed;"
+                            + " SERVER first chunk late p50 %s us, p99 %s us%n", c, settings.slowStreams(), f.get("threads"),
+                    java, f.get("streams"), settings.slowSeconds(), f.get("failures"), late[1], late[2]);
+            cpu.put(c, Double.parseDouble(f.get("cpu_us_per_stream")));
+            p50.put(c, Double.parseDouble(f.get("ttfc_p50_us")) / 1e3 - server);
+            p99.put(c, Double.parseDouble(f.get("ttfc_p99_us")) / 1e3 - server);
+            heap.put(c, Double.parseDouble(f.get("heap_bytes")) / MB);
+            threads.put(c, Double.parseDouble(f.get("platform_threads")));
+        }
+        add(cpu, p50, p99, heap, threads);
+    }
+
+    /**
+     * The {@code java} of a JDK 21+ for virtual threads: this one, else {@code groqj.bench.java21}, else the newest
+     * under /usr/lib/jvm; this JVM's own when there is none (the callers are then platform threads).
+     */
+    private static String virtualThreadJava() throws IOException {
+        if (Runtime.version().feature() >= 21) return javaBin();
+        String named = System.getProperty("groqj.bench.java21");
+        if (named != null) return named;
+        Path jvms = Path.of("/usr/lib/jvm");
+        String best = javaBin();
+        int bestFeature = 0;
+        if (Files.isDirectory(jvms)) {
+            try (java.util.stream.Stream<Path> dirs = Files.list(jvms)) {
+                for (Path dir : (Iterable<Path>) dirs::iterator) {
+                    Path release = dir.resolve("release");
+                    Path java = dir.resolve("bin").resolve("java");
+                    if (!Files.isRegularFile(release) || !Files.isExecutable(java)) continue;
+                    for (String l : Files.readAllLines(release)) {
+                        if (!l.startsWith("JAVA_VERSION=")) continue;
+                        String v = l.substring("JAVA_VERSION=".length()).replace("\"", "");
+                        int feature = Integer.parseInt(v.split("[.+-]")[0]);
+                        if (feature >= 21 && feature > bestFeature) {
+                            bestFeature = feature;
+                            best = java.toString();
+                        }
+                    }
+                }
+            }
+        }
+        return best;
     }
 
     private void openStreams() throws IOException, InterruptedException {
@@ -411,20 +494,26 @@ public final class Harness {
 
     // ---- the server ----
 
-    private void startServer() throws IOException {
-        server = new ProcessBuilder(javaBin(), "-Xms256m", "-Xmx256m", "-XX:+UseParallelGC",
-                "-Dgroqj.fixtures=" + System.getProperty("groqj.fixtures"),
-                "-cp", System.getProperty("java.class.path"), LoopbackServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+    private void startServer() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms256m", "-Xmx256m", "-XX:+UseParallelGC",
+                "-Dslf4j.internal.verbosity=ERROR", "-Dgroqj.fixtures=" + System.getProperty("groqj.fixtures")));
+        if (groups.contains("tls")) {
+            tls = BenchTls.create(out.resolve("tls"));   // a new self-signed certificate every run
+            command.add("-Dgroqj.bench.tls.keystore=" + tls.keyStore());
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoopbackServer.class.getName()));
+        server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
         String line = r.readLine();
         if (line == null || !line.startsWith("LISTENING ")) throw new IllegalStateException("server did not start: " + line);
-        root = "http://127.0.0.1:" + line.substring("LISTENING ".length()).trim();
+        String[] ports = line.substring("LISTENING ".length()).trim().split(" ");
+        root = "http://127.0.0.1:" + ports[0];
+        if (ports.length > 1) tlsRoot = "https://127.0.0.1:" + ports[1];
     }
 
     private void stop() {
         live.values().forEach(BenchClient::close);
+        liveTls.values().forEach(BenchClient::close);
         if (server != null) {
             server.destroy();   // its stdin closes with it too; either way it exits
             try {

@@ -12,12 +12,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A Groq-shaped HTTP/1.1 server on 127.0.0.1, fast enough not to be what the benchmarks measure.
@@ -33,8 +36,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *       the 1,000-chunk event stream (chunked transfer encoding, one HTTP chunk per event, as Groq sends it).</li>
  *   <li>{@code POST /hold/.../chat/completions} with {@code "stream":true} — the first event, then nothing until
  *       {@code GET /_release} (or two minutes), then the last event and {@code [DONE]}: streams held open.</li>
+ *   <li>{@code POST /paced/.../chat/completions} with {@code "stream":true} — a Groq-paced stream: the headers at
+ *       once, the role chunk after {@value Fixtures#PACED_FIRST_CHUNK_MS} ms, then a content chunk every
+ *       {@value Fixtures#PACED_TICK_MS} ms ({@link Fixtures#pacedChunks()}), the last chunk and {@code [DONE]}
+ *       with the last content chunk. Times are kept against the request's arrival, so a late write is not
+ *       carried into the next.</li>
  *   <li>{@code GET /_stats} — {@code "<requests> <process CPU ns>"}, so the harness can show the server's headroom.</li>
+ *   <li>{@code GET /_paced} — {@code "<streams> <p50 µs> <p99 µs>"}: how late the server wrote the paced streams'
+ *       first chunks since the last call (its own share of a client's time to first chunk).</li>
  * </ul>
+ * The TLS + HTTP/2 side is {@link TlsServer}, started when {@code groqj.bench.tls.keystore} names a key store.
  */
 public final class LoopbackServer {
     private static final byte[] STREAM_MARKER = "\"stream\":true".getBytes(StandardCharsets.US_ASCII);
@@ -44,6 +55,10 @@ public final class LoopbackServer {
     private final byte[] streamResponse;
     private final byte[] heldHead;
     private final byte[] heldTail;
+    private final byte[] pacedHead;
+    /** Each paced write: an event framed as an HTTP chunk; the last also carries [DONE] and the end of the body. */
+    private final byte[][] pacedWrites;
+    private final Stats pacedLateness = new Stats();
     private final AtomicLong requests = new AtomicLong();
     private volatile CountDownLatch release = new CountDownLatch(1);
 
@@ -60,12 +75,22 @@ public final class LoopbackServer {
                 httpChunk(Fixtures.event(fixtures.chunks().get(0))));
         String last = fixtures.chunks().get(fixtures.chunks().size() - 1);
         heldTail = concat(concat(httpChunk(Fixtures.event(last)), httpChunk(Fixtures.done())), lastHttpChunk());
+        pacedHead = head("text/event-stream", "Transfer-Encoding: chunked");
+        List<String> paced = fixtures.pacedChunks();
+        pacedWrites = new byte[paced.size() - 1][];
+        for (int i = 0; i < pacedWrites.length; i++) pacedWrites[i] = httpChunk(Fixtures.event(paced.get(i)));
+        int end = pacedWrites.length - 1;
+        pacedWrites[end] = concat(concat(concat(pacedWrites[end], httpChunk(Fixtures.event(paced.get(end + 1)))),
+                httpChunk(Fixtures.done())), lastHttpChunk());
     }
 
-    public static void main(String[] args) throws IOException {
-        LoopbackServer server = new LoopbackServer(Fixtures.load());
+    public static void main(String[] args) throws Exception {
+        Fixtures fixtures = Fixtures.load();
+        LoopbackServer server = new LoopbackServer(fixtures);
         ServerSocket socket = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
-        System.out.println("LISTENING " + socket.getLocalPort());
+        String keyStore = System.getProperty("groqj.bench.tls.keystore");
+        String tlsPort = keyStore == null ? "" : " " + TlsServer.start(fixtures, Path.of(keyStore), server.requests);
+        System.out.println("LISTENING " + socket.getLocalPort() + tlsPort);
         System.out.flush();
         Thread watchdog = new Thread(() -> {
             // the harness owns this process: when it goes away (stdin closes), so does the server
@@ -112,7 +137,9 @@ public final class LoopbackServer {
     private void respond(Request r, OutputStream out) throws IOException, InterruptedException {
         if (r.path.endsWith("/chat/completions")) {
             boolean stream = indexOf(r.body, STREAM_MARKER) >= 0;
-            if (stream && r.path.startsWith("/hold/")) {
+            if (stream && r.path.startsWith("/paced/")) {
+                paced(r.arrived, out);
+            } else if (stream && r.path.startsWith("/hold/")) {
                 CountDownLatch latch = release;
                 out.write(heldHead);
                 out.flush();
@@ -126,6 +153,15 @@ public final class LoopbackServer {
             release = new CountDownLatch(1);
             held.countDown();
             out.write(text(200, "released"));
+        } else if (r.path.equals("/_paced")) {
+            String stats;
+            synchronized (pacedLateness) {
+                int n = pacedLateness.size();
+                stats = n == 0 ? "0 0 0"
+                        : n + " " + pacedLateness.percentile(50) / 1000 + " " + pacedLateness.percentile(99) / 1000;
+                pacedLateness.clear();
+            }
+            out.write(text(200, stats));
         } else if (r.path.equals("/_stats")) {
             long cpu = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
             out.write(text(200, requests.get() + " " + cpu));
@@ -135,21 +171,45 @@ public final class LoopbackServer {
         out.flush();
     }
 
+    /** Writes a paced stream, each write at its time after {@code arrived} ({@link System#nanoTime()}). */
+    private void paced(long arrived, OutputStream out) throws IOException {
+        out.write(pacedHead);
+        out.flush();
+        long first = arrived + Fixtures.PACED_FIRST_CHUNK_MS * 1_000_000L;
+        for (int i = 0; i < pacedWrites.length; i++) {
+            long due = first + i * Fixtures.PACED_TICK_MS * 1_000_000L;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+            if (i == 0) {
+                long late = System.nanoTime() - due;
+                synchronized (pacedLateness) {
+                    pacedLateness.add(late);
+                }
+            }
+            out.write(pacedWrites[i]);
+            out.flush();
+        }
+    }
+
     /** Groq's response headers (rate-limit set included: a client that parses them pays for it here too). */
+    static final String[][] GROQ_HEADERS = {
+        {"cache-control", "private, max-age=0, no-store, no-cache, must-revalidate"},
+        {"x-groq-region", "us-east-1"},
+        {"x-ratelimit-limit-requests", "14400"},
+        {"x-ratelimit-limit-tokens", "6000"},
+        {"x-ratelimit-remaining-requests", "14399"},
+        {"x-ratelimit-remaining-tokens", "5947"},
+        {"x-ratelimit-reset-requests", "6s"},
+        {"x-ratelimit-reset-tokens", "530ms"},
+        {"x-request-id", "req_01kh52m3qqem4sw141xf026ehx"},
+    };
+
     private static byte[] head(String contentType, String framing) {
-        return ("HTTP/1.1 200 OK\r\n"
-                + "Content-Type: " + contentType + "\r\n"
-                + framing + "\r\n"
-                + "Cache-Control: private, max-age=0, no-store, no-cache, must-revalidate\r\n"
-                + "x-groq-region: us-east-1\r\n"
-                + "x-ratelimit-limit-requests: 14400\r\n"
-                + "x-ratelimit-limit-tokens: 6000\r\n"
-                + "x-ratelimit-remaining-requests: 14399\r\n"
-                + "x-ratelimit-remaining-tokens: 5947\r\n"
-                + "x-ratelimit-reset-requests: 6s\r\n"
-                + "x-ratelimit-reset-tokens: 530ms\r\n"
-                + "x-request-id: req_01kh52m3qqem4sw141xf026ehx\r\n"
-                + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        StringBuilder sb = new StringBuilder("HTTP/1.1 200 OK\r\n")
+                .append("Content-Type: ").append(contentType).append("\r\n")
+                .append(framing).append("\r\n");
+        for (String[] h : GROQ_HEADERS) sb.append(h[0]).append(": ").append(h[1]).append("\r\n");
+        return sb.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] text(int status, String body) {
@@ -191,17 +251,21 @@ public final class LoopbackServer {
         final String path;
         final byte[] body;
         final boolean close;
+        /** When its request line was read ({@link System#nanoTime()}). */
+        final long arrived;
 
-        private Request(String path, byte[] body, boolean close) {
+        private Request(String path, byte[] body, boolean close, long arrived) {
             this.path = path;
             this.body = body;
             this.close = close;
+            this.arrived = arrived;
         }
 
         /** The next request on the connection, or null at end of stream. */
         static Request read(InputStream in) throws IOException {
             String requestLine = line(in);
             if (requestLine == null) return null;
+            long arrived = System.nanoTime();
             int sp1 = requestLine.indexOf(' ');
             int sp2 = requestLine.indexOf(' ', sp1 + 1);
             if (sp1 < 0 || sp2 < 0) throw new IOException("bad request line: " + requestLine);
@@ -217,7 +281,7 @@ public final class LoopbackServer {
                 else if (h.startsWith("connection:") && h.contains("close")) close = true;
             }
             byte[] body = chunked ? readChunked(in) : in.readNBytes(length);
-            return new Request(path, body, close);
+            return new Request(path, body, close, arrived);
         }
 
         private static byte[] readChunked(InputStream in) throws IOException {

@@ -53,7 +53,7 @@ public final class OpenStreams {
     }
 
     /** Heap in use after full collections, once it stops shrinking (references cleared by one GC free more in the next). */
-    private static long heapAfterGc() throws InterruptedException {
+    static long heapAfterGc() throws InterruptedException {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 10; i++) {
             System.gc();

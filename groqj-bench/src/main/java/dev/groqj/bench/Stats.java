@@ -16,6 +16,10 @@ final class Stats {
         for (int i = 0; i < other.size; i++) add(other.values[i]);
     }
 
+    void clear() {
+        size = 0;
+    }
+
     int size() {
         return size;
     }

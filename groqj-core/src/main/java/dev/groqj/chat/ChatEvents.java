@@ -21,15 +21,18 @@ final class ChatEvents implements EventDecoder<ChatCompletionChunk> {
 
     @Override
     public ChatCompletionChunk decode(SseEvent event) {
-        ChatCompletionChunk chunk = Json.read(event.data(), ChatCompletionChunk.class);
+        ChatCompletionChunk chunk = Json.read(event.utf8(), ChatCompletionChunk.class);
         accumulator.add(chunk);
         return chunk;
     }
 
-    /** A chunk never starts with an error key; only parse what might be one. */
+    /**
+     * A chunk never starts with an error key; only parse what might be one. {@code "choices"} comes early in a
+     * chunk, so that search ends soon; the whole data is searched for {@code "error"} only when it is missing.
+     */
     @Override
-    public boolean mayBeError(String data) {
-        return data.startsWith("{\"error\"") || (data.contains("\"error\"") && !data.contains("\"choices\""));
+    public boolean mayBeError(SseEvent event) {
+        return event.startsWith("{\"error\"") || (!event.contains("\"choices\"") && event.contains("\"error\""));
     }
 
     @Override

@@ -9,7 +9,7 @@ import dev.groqj.internal.sse.SseEvent;
  * One decoder per stream, fed in order from one thread at a time. Not API.
  *
  * <pre>{@code
- * EventDecoder<JsonValue> raw = event -> event.data().isEmpty() ? null : Json.read(event.data(), JsonValue.class);
+ * EventDecoder<JsonValue> raw = event -> event.isEmpty() ? null : Json.read(event.utf8(), JsonValue.class);
  * }</pre>
  *
  * @param <E> the type of the events the stream delivers
@@ -24,9 +24,9 @@ public interface EventDecoder<E> {
      */
     E decode(SseEvent event);
 
-    /** Whether {@code data} might be an error object; only then is it parsed as one. */
-    default boolean mayBeError(String data) {
-        return data.contains("\"error\"");
+    /** Whether {@code event}'s data might be an error object; only then is it parsed as one. */
+    default boolean mayBeError(SseEvent event) {
+        return event.contains("\"error\"");
     }
 
     /** Why the server stopped the stream, as {@code item} says, or null; the stream fails after delivering it. */

@@ -46,7 +46,7 @@ final class StreamEvents<E> {
     }
 
     static boolean isDone(SseEvent event) {
-        return DONE.equals(event.data());
+        return event.dataEquals(DONE);
     }
 
     /** Whether the answer's {@code Content-Type} is {@code text/event-stream} (parameters aside). */
@@ -63,22 +63,22 @@ final class StreamEvents<E> {
      * @throws StreamException for an error event or a malformed item (already reported as the call's failure)
      */
     E decode(SseEvent event) {
-        String data = event.data();
-        if ("error".equals(event.event()) || decoder.mayBeError(data)) {
+        if ("error".equals(event.event()) || decoder.mayBeError(event)) {
+            String data = event.data();
             JsonNode error = ErrorMapper.errorNode(data);
             if (error != null || "error".equals(event.event())) throw fail(inStreamDetails(error, data), null);
         }
-        if (data.isEmpty()) return null;
+        if (event.isEmpty()) return null;
         E item;
         try {
             item = decoder.decode(event);
         } catch (RuntimeException e) {
-            throw fail(details("malformed event in the stream: " + e.getMessage(), data), e);
+            throw fail(details("malformed event in the stream: " + e.getMessage(), event.data()), e);
         }
         if (item == null) return null;
         stream.chunkArrived();
         String stop = decoder.stopReason(item);
-        if (stop != null) stopped = fail(details("Groq stopped the stream: " + stop, data), null);
+        if (stop != null) stopped = fail(details("Groq stopped the stream: " + stop, event.data()), null);
         return item;
     }
 

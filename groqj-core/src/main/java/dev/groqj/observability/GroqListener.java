@@ -109,10 +109,11 @@ public interface GroqListener {
 final class CompositeListener implements GroqListener {
     private static final Logger LOG = LoggerFactory.getLogger(GroqListener.class);
 
-    private final List<GroqListener> listeners;
+    /** An array, not the list: told several times a call, an indexed loop allocates no iterator. */
+    private final GroqListener[] listeners;
 
     CompositeListener(List<GroqListener> listeners) {
-        this.listeners = listeners;
+        this.listeners = listeners.toArray(new GroqListener[0]);
     }
 
     private void each(String event, java.util.function.Consumer<GroqListener> action) {

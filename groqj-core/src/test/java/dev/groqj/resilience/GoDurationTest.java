@@ -72,4 +72,25 @@ class GoDurationTest {
     void tryParseOfNullIsNull() {
         assertThat(GoDuration.tryParse(null)).isNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void shortValuesAgreeWithExactDecimalArithmeticInEveryUnit() {
+        // short numbers take a long-arithmetic path; it must truncate exactly as the decimal one does
+        String[] units = {"ns", "us", "ms", "s", "m", "h"};
+        long[] nanos = {1, 1_000, 1_000_000, 1_000_000_000, 60_000_000_000L, 3_600_000_000_000L};
+        java.util.Random random = new java.util.Random(17);
+        for (int i = 0; i < 20_000; i++) {
+            int u = random.nextInt(units.length);
+            StringBuilder integer = new StringBuilder();
+            for (int d = 1 + random.nextInt(9); d > 0; d--) integer.append(random.nextInt(10));
+            StringBuilder fraction = new StringBuilder();
+            for (int d = random.nextInt(10); d > 0; d--) fraction.append(random.nextInt(10));
+            String text = integer + (fraction.length() == 0 ? "" : "." + fraction) + units[u];
+            java.math.BigDecimal exact = new java.math.BigDecimal(integer + "." + fraction + "0")
+                    .multiply(java.math.BigDecimal.valueOf(nanos[u])).setScale(0, java.math.RoundingMode.DOWN);
+            Duration expected = exact.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) >= 0
+                    ? GoDuration.MAX : Duration.ofNanos(exact.longValueExact());
+            assertThat(GoDuration.parse(text)).as(text).isEqualTo(expected);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.groqj.bench.clients;
 
 import dev.groqj.GroqClient;
 import dev.groqj.bench.BenchClient;
+import dev.groqj.bench.BenchTls;
 import dev.groqj.chat.ChatCompletionChunk;
 import dev.groqj.chat.ChatRequest;
 import dev.groqj.chat.ChatStream;
@@ -16,8 +17,10 @@ public final class GroqjBenchClient implements BenchClient {
 
     private final GroqClient client;
 
-    public GroqjBenchClient(String baseUrl) {
-        this.client = GroqClient.builder().apiKey("gsk_bench").baseUrl(baseUrl).maxRetries(0).build();
+    public GroqjBenchClient(String baseUrl, BenchTls tls) {
+        GroqClient.Builder b = GroqClient.builder().apiKey("gsk_bench").baseUrl(baseUrl).maxRetries(0);
+        if (tls != null) b.sslContext(tls.context());
+        this.client = b.build();
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.groqj.bench.BenchClient;
+import dev.groqj.bench.BenchTls;
 
 /** The official openai-java SDK, as its README sets it up for another base URL: its default OkHttp client. */
 public final class OpenAiBenchClient implements BenchClient {
@@ -16,8 +17,10 @@ public final class OpenAiBenchClient implements BenchClient {
 
     private final OpenAIClient client;
 
-    public OpenAiBenchClient(String baseUrl) {
-        this.client = OpenAIOkHttpClient.builder().apiKey("gsk_bench").baseUrl(baseUrl).maxRetries(0).build();
+    public OpenAiBenchClient(String baseUrl, BenchTls tls) {
+        OpenAIOkHttpClient.Builder b = OpenAIOkHttpClient.builder().apiKey("gsk_bench").baseUrl(baseUrl).maxRetries(0);
+        if (tls != null) b.sslSocketFactory(tls.context().getSocketFactory()).trustManager(tls.trustManager());
+        this.client = b.build();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.groqj.bench.BenchClient;
+import dev.groqj.bench.BenchTls;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,11 +26,15 @@ import java.util.NoSuchElementException;
 public final class RawBenchClient implements BenchClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http;
     private final URI uri;
 
-    public RawBenchClient(String baseUrl) {
+    /** HTTP/1.1 on plain http (no h2c upgrade round trip), the JDK's default HTTP/2 with ALPN over TLS. */
+    public RawBenchClient(String baseUrl, BenchTls tls) {
         this.uri = URI.create(baseUrl + "/chat/completions");
+        this.http = tls == null
+                ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                : HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(tls.context()).build();
     }
 
     @Override

@@ -34,6 +34,8 @@ public final class GoDuration {
     /** Fraction digits beyond these cannot change a whole nanosecond of any unit (the hour has 13 digits of ns). */
     private static final int MAX_FRACTION_DIGITS = 24;
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final long[] TENS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L, 1_000_000_000L};
 
     private GoDuration() {
     }
@@ -91,6 +93,13 @@ public final class GoDuration {
         integer = integer.substring(firstSignificant);
         if (integer.length() > MAX_INTEGER_DIGITS) return Long.MAX_VALUE;
         if (fraction.length() > MAX_FRACTION_DIGITS) fraction = fraction.substring(0, MAX_FRACTION_DIGITS);
+        if (integer.length() <= 9 && fraction.length() <= 9
+                && (nanosPerUnit <= NANOS_PER_SECOND || (fraction.isEmpty() && integer.length() <= 6))) {
+            // what Groq sends ("6s", "530ms", "2m59.56s"): exact in a long, no BigDecimal (once per answer)
+            long whole = integer.isEmpty() ? 0 : Long.parseLong(integer);
+            long part = fraction.isEmpty() ? 0 : Long.parseLong(fraction) * nanosPerUnit / TENS[fraction.length()];
+            return whole * nanosPerUnit + part;
+        }
         BigDecimal value = new BigDecimal((integer.isEmpty() ? "0" : integer) + "." + fraction + "0")
                 .multiply(BigDecimal.valueOf(nanosPerUnit));
         return value.compareTo(LONG_MAX) >= 0 ? Long.MAX_VALUE : value.setScale(0, RoundingMode.DOWN).longValue();

@@ -239,12 +239,12 @@ public final class SseParser {
             eventType = null;
             return;
         }
-        // drop the LF after the last data line
-        String text = new String(data, 0, dataLength - 1, StandardCharsets.UTF_8);
+        // drop the LF after the last data line; the bytes go as they are (a JSON decoder reads UTF-8 itself)
+        byte[] bytes = Arrays.copyOf(data, dataLength - 1);
         String type = eventType == null ? SseEvent.DEFAULT_EVENT : eventType;
         dataLength = 0;
         eventType = null;
-        sink.accept(new SseEvent(type, text, lastEventId, retry));
+        sink.accept(new SseEvent(type, bytes, lastEventId, retry));
     }
 
     /** Doubles a buffer, but never past what the cap allows. */
