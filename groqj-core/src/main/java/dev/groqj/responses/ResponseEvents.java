@@ -31,7 +31,7 @@ final class ResponseEvents implements EventDecoder<ResponseEvent> {
 
     @Override
     public ResponseEvent decode(SseEvent event) {
-        ResponseEvent e = Json.read(event.data(), ResponseEvent.class);
+        ResponseEvent e = Json.read(event.utf8(), ResponseEvent.class);
         add(e);
         return e;
     }
@@ -62,9 +62,9 @@ final class ResponseEvents implements EventDecoder<ResponseEvent> {
 
     /** Parse only what might be an error: a chunk of text that mentions "error" is escaped, so not matched. */
     @Override
-    public boolean mayBeError(String data) {
-        return data.startsWith("{\"error\"") || data.contains("\"type\":\"error\"")
-                || data.contains("\"type\": \"error\"");
+    public boolean mayBeError(SseEvent event) {
+        return event.startsWith("{\"error\"") || event.contains("\"type\":\"error\"")
+                || event.contains("\"type\": \"error\"");
     }
 
     @Override
