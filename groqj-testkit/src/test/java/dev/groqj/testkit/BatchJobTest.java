@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BatchJobTest {
     private static final String CHAT = "llama-3.1-8b-instant";
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = TestClock.create();
     /** Every wait the job asked for; each one moves the clock on instead of blocking. */
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     private FakeGroqServer groq;

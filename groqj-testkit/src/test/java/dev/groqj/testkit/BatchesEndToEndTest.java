@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code client.files()} and {@code client.batches()} against the fake Groq, from chat requests to typed answers. */
 class BatchesEndToEndTest {
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = TestClock.create();
     private FakeGroqServer groq;
     private GroqClient client;
 
