@@ -18,7 +18,7 @@ cps=$target/classpaths
 # One client's jars alone, for cold start and classpath size: groqj is groqj-core's jar plus its runtime
 # dependencies; openai-java and raw come from the bench pom's cp-* profiles (the same versions the harness uses).
 mkdir -p "$cps"
-core_jar=$(ls groqj-core/target/groqj-core-*.jar | grep -v -e sources -e javadoc | head -n 1)
+core_jar=$(ls groqj-core/target/groqj-core-*.jar | grep -v -e sources -e javadoc -e tests | head -n 1)
 echo "$root/$core_jar:$(cat groqj-core/target/classpath.txt)" > "$cps/cp-groqj.txt"
 for profile in openai-java:cp-openai raw:cp-raw; do
   client=${profile%%:*}
