@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.groqj.error.DecodingException;
+import dev.groqj.internal.codec.ChatReaders;
 import dev.groqj.error.GroqException;
 import dev.groqj.transport.Headers;
 import dev.groqj.transport.HttpResponse;
@@ -19,12 +20,8 @@ import java.nio.charset.StandardCharsets;
 
 /** The one configured Jackson mapper: unknown fields tolerated, nulls never written. Not API. */
 public final class Json {
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .addModule(JsonValues.MODULE)
+    public static final ObjectMapper MAPPER = dataBinding()
+            .addModule(ChatReaders.MODULE)
             .build();
 
     /** A reader per type, so a read skips the mapper's lookup of the root deserializer. */
@@ -39,6 +36,19 @@ public final class Json {
     static final int MAX_EXCERPT_BYTES = 2048;
 
     private Json() {
+    }
+
+    /**
+     * The mapper's configuration without the hand-written readers of the hot types: plain data binding of the
+     * records, which those readers must equal.
+     */
+    public static JsonMapper.Builder dataBinding() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .addModule(JsonValues.MODULE);
     }
 
     public static byte[] write(Object value) {

@@ -1,0 +1,147 @@
+package dev.groqj.internal.codec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import dev.groqj.JsonValue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A decoder written against Jackson's parser for one hot response record: its fields are read in one pass with
+ * a switch on the name, so no bean introspection runs on the first call and no property lookups on each one.
+ * Scalars in the usual form are read here; any other form (a number sent as a string, say) goes to Jackson's own
+ * deserializer for that type, so coercions and errors stay what data binding gives. Not API.
+ *
+ * @param <T> the record read
+ */
+abstract class FieldReader<T> extends StdDeserializer<T> {
+
+    FieldReader(Class<T> type) {
+        super(type);
+    }
+
+    @Override
+    public final T deserialize(JsonParser p, DeserializationContext c) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            p.nextToken();
+        } else if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT) {
+            @SuppressWarnings("unchecked")
+            T unexpected = (T) c.handleUnexpectedToken(handledType(), p);
+            return unexpected;
+        }
+        return read(p, c);
+    }
+
+    /**
+     * Reads the fields, from the parser at the first field name (or the object's end) to the object's end:
+     * {@code for (String name = firstField(p); name != null; name = nextField(p))}, each value read by a helper
+     * below while its first token is current.
+     */
+    abstract T read(JsonParser p, DeserializationContext c) throws IOException;
+
+    /** The name of the current field with its value token made current, or null at the object's end. */
+    static String firstField(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.FIELD_NAME) return null;
+        String name = p.currentName();
+        p.nextToken();
+        return name;
+    }
+
+    /** Like {@link #firstField}, for every later field. */
+    static String nextField(JsonParser p) throws IOException {
+        String name = p.nextFieldName();
+        if (name != null) p.nextToken();
+        return name;
+    }
+
+    static String text(JsonParser p, DeserializationContext c) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_STRING) return p.getText();
+        if (token == JsonToken.VALUE_NULL) return null;
+        return c.readValue(p, String.class);
+    }
+
+    static long longValue(JsonParser p, DeserializationContext c) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return p.getLongValue();
+        }
+        if (token == JsonToken.VALUE_NULL) return 0;
+        return c.readValue(p, long.class);
+    }
+
+    static int intValue(JsonParser p, DeserializationContext c) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+            return p.getIntValue();
+        }
+        if (token == JsonToken.VALUE_NULL) return 0;
+        return c.readValue(p, int.class);
+    }
+
+    static double doubleValue(JsonParser p, DeserializationContext c) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) return p.getDoubleValue();
+        if (token == JsonToken.VALUE_NULL) return 0;
+        return c.readValue(p, double.class);
+    }
+
+    /** A nullable object field read by Jackson's deserializer for {@code type} (the rare, nested shapes). */
+    static <V> V bound(JsonParser p, DeserializationContext c, Class<V> type) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : c.readValue(p, type);
+    }
+
+    /** A nullable object field read by one of these readers. */
+    static <V> V object(JsonParser p, DeserializationContext c, FieldReader<V> reader) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : reader.deserialize(p, c);
+    }
+
+    /** A JSON value field: null when sent as null, which the records report as absent anyway. */
+    static JsonValue value(JsonParser p, DeserializationContext c) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : c.readValue(p, JsonValue.class);
+    }
+
+    /** A nullable array of objects read by {@code reader}; a null element stays null, as in data binding. */
+    static <V> List<V> list(JsonParser p, DeserializationContext c, FieldReader<V> reader) throws IOException {
+        return elements(p, c, reader::deserialize);
+    }
+
+    /** A nullable array of objects read by Jackson's deserializer for {@code type}. */
+    static <V> List<V> boundList(JsonParser p, DeserializationContext c, Class<V> type) throws IOException {
+        return elements(p, c, (parser, context) -> context.readValue(parser, type));
+    }
+
+    private interface Element<V> {
+        V read(JsonParser p, DeserializationContext c) throws IOException;
+    }
+
+    private static <V> List<V> elements(JsonParser p, DeserializationContext c, Element<V> element) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) return null;
+        if (token != JsonToken.START_ARRAY) {
+            @SuppressWarnings("unchecked")
+            List<V> unexpected = (List<V>) c.handleUnexpectedToken(List.class, p);
+            return unexpected;
+        }
+        List<V> items = new ArrayList<>(2);
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            items.add(token == JsonToken.VALUE_NULL ? null : element.read(p, c));
+        }
+        return items;
+    }
+
+    /** Adds a field the record has no component for, as its JSON, a sent null kept as {@link JsonValue#NULL}. */
+    static Map<String, JsonValue> unknown(Map<String, JsonValue> unknown, String name, JsonParser p,
+                                          DeserializationContext c) throws IOException {
+        Map<String, JsonValue> fields = unknown == null ? new LinkedHashMap<>() : unknown;
+        fields.put(name, p.currentToken() == JsonToken.VALUE_NULL ? JsonValue.NULL : c.readValue(p, JsonValue.class));
+        return fields;
+    }
+}
