@@ -3,6 +3,7 @@ package dev.groqj.transport;
 import dev.groqj.error.GroqTimeoutException;
 import dev.groqj.error.ResponseTooLargeException;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -12,13 +13,16 @@ import java.time.Duration;
 final class BodyLimits {
     private static final long NONE = Long.MAX_VALUE;
 
-    private final String what;
+    /** The request, named in errors only: the name is made when one is thrown, not for every call. */
+    private final String method;
+    private final URI uri;
     private final long readTimeoutNanos;
     private final long deadlineNanos;
     private final long maxBytes;
 
-    private BodyLimits(String what, long readTimeoutNanos, long deadlineNanos, long maxBytes) {
-        this.what = what;
+    private BodyLimits(String method, URI uri, long readTimeoutNanos, long deadlineNanos, long maxBytes) {
+        this.method = method;
+        this.uri = uri;
         this.readTimeoutNanos = readTimeoutNanos;
         this.deadlineNanos = deadlineNanos;
         this.maxBytes = maxBytes;
@@ -27,14 +31,18 @@ final class BodyLimits {
     /** The limits of {@code request}, its attempt starting now. */
     static BodyLimits of(HttpRequest request) {
         long now = System.nanoTime();
-        return new BodyLimits(request.method() + " " + request.uri().getPath(), nanos(request.readTimeout()),
+        return new BodyLimits(request.method(), request.uri(), nanos(request.readTimeout()),
                 request.attemptTimeout() == null ? NONE : saturatedAdd(now, nanos(request.attemptTimeout())),
                 request.maxResponseBytes());
     }
 
     /** The same limits with another byte cap (an error body's). */
     BodyLimits withMaxBytes(long maxBytes) {
-        return new BodyLimits(what, readTimeoutNanos, deadlineNanos, maxBytes);
+        return new BodyLimits(method, uri, readTimeoutNanos, deadlineNanos, maxBytes);
+    }
+
+    private String what() {
+        return method + " " + uri.getPath();
     }
 
     long maxBytes() {
@@ -57,14 +65,14 @@ final class BodyLimits {
 
     GroqTimeoutException timeout(long now) {
         if (untilDeadline(now) <= 0) {
-            return new GroqTimeoutException(what + ": the call's deadline passed while the answer was being read", null);
+            return new GroqTimeoutException(what() + ": the call's deadline passed while the answer was being read", null);
         }
-        return new GroqTimeoutException(what + ": no data for " + Duration.ofNanos(readTimeoutNanos)
+        return new GroqTimeoutException(what() + ": no data for " + Duration.ofNanos(readTimeoutNanos)
                 + " while the answer was being read (readTimeout)", null);
     }
 
     ResponseTooLargeException tooLarge(int status, Headers headers) {
-        return new ResponseTooLargeException(what + ": the answer is larger than " + maxBytes
+        return new ResponseTooLargeException(what() + ": the answer is larger than " + maxBytes
                 + " bytes (maxResponseBytes); the exchange was aborted", maxBytes, status, headers);
     }
 
