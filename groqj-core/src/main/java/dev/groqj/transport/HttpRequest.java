@@ -12,6 +12,8 @@ import java.util.Objects;
 public final class HttpRequest {
     private final String method;
     private final URI uri;
+    /** Shared with the builder that made it and any made by {@link #toBuilder()}, which copy it before a change. */
+    private final TreeMap<String, List<String>> headerMap;
     private final Headers headers;
     private final RequestBody body;
     private final Duration timeout;
@@ -22,7 +24,8 @@ public final class HttpRequest {
     private HttpRequest(Builder b) {
         this.method = Objects.requireNonNull(b.method, "method == null");
         this.uri = Objects.requireNonNull(b.uri, "uri == null");
-        this.headers = Headers.wrapCaseInsensitive(new TreeMap<>(b.headers));
+        this.headerMap = b.shareHeaders();
+        this.headers = Headers.wrapCaseInsensitive(headerMap);
         this.body = b.body;
         this.timeout = b.timeout;
         this.readTimeout = b.readTimeout;
@@ -57,7 +60,8 @@ public final class HttpRequest {
     public Builder toBuilder() {
         Builder b = new Builder().method(method).uri(uri).body(body).timeout(timeout)
                 .readTimeout(readTimeout).attemptTimeout(attemptTimeout).maxResponseBytes(maxResponseBytes);
-        b.headers.putAll(headers.toMap());
+        b.headers = headerMap;
+        b.headersShared = true;
         return b;
     }
 
@@ -69,7 +73,12 @@ public final class HttpRequest {
     public static final class Builder {
         private String method = "GET";
         private URI uri;
-        private final TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        /**
+         * Whether {@link #headers} is also held by a built request: the next change copies it first. A request
+         * per call and one per attempt (with credentials) would otherwise copy the map three times a call.
+         */
+        private boolean headersShared;
         private RequestBody body;
         private Duration timeout;
         private Duration readTimeout;
@@ -85,6 +94,10 @@ public final class HttpRequest {
          */
         public Builder header(String name, String value) {
             HeaderRules.requireValid(name, value);
+            if (headersShared) {
+                headers = new TreeMap<>(headers);
+                headersShared = false;
+            }
             headers.remove(name);
             headers.put(name, List.of(value));
             return this;
@@ -99,5 +112,10 @@ public final class HttpRequest {
             return this;
         }
         public HttpRequest build() { return new HttpRequest(this); }
+
+        private TreeMap<String, List<String>> shareHeaders() {
+            headersShared = true;
+            return headers;
+        }
     }
 }
