@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.groqj.error.DecodingException;
 import dev.groqj.error.GroqException;
+import dev.groqj.internal.codec.ChatRequestSerializer;
 import dev.groqj.transport.Headers;
 import dev.groqj.transport.HttpResponse;
 
@@ -25,6 +26,7 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addModule(JsonValues.MODULE)
+            .addModule(ChatRequestSerializer.MODULE)
             .build();
 
     /** A reader per type, so a read skips the mapper's lookup of the root deserializer. */
