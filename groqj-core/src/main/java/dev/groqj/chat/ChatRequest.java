@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.groqj.error.ValidationException;
 import dev.groqj.internal.http.HeaderRules;
 import dev.groqj.internal.JsonValues;
+import dev.groqj.internal.codec.ChatRequestSerializer;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -84,6 +85,10 @@ public final class ChatRequest {
      */
     private final Builder p;
 
+    static {
+        ChatRequestSerializer.install(new EncoderAccess());
+    }
+
     private ChatRequest(Builder b) {
         this.p = new Builder(b, true);
     }
@@ -141,6 +146,24 @@ public final class ChatRequest {
 
     private static void putIfSet(Map<String, Object> body, String name, Object value) {
         if (value != null) body.put(name, value);
+    }
+
+    /** Lets the request encoder (internal, another package) read what has no public accessor. */
+    private static final class EncoderAccess implements ChatRequestSerializer.Access {
+        @Override
+        public Map<String, Object> body(ChatRequest request) {
+            return request.body();
+        }
+
+        @Override
+        public boolean stopIsList(ChatRequest request) {
+            return request.p.stopIsList;
+        }
+
+        @Override
+        public Boolean stream(ChatRequest request) {
+            return request.p.stream;
+        }
     }
 
     public String model() { return p.model; }

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.groqj.error.DecodingException;
-import dev.groqj.internal.codec.ChatReaders;
 import dev.groqj.error.GroqException;
+import dev.groqj.internal.codec.ChatReaders;
+import dev.groqj.internal.codec.ChatRequestSerializer;
 import dev.groqj.transport.Headers;
 import dev.groqj.transport.HttpResponse;
 
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 public final class Json {
     public static final ObjectMapper MAPPER = dataBinding()
             .addModule(ChatReaders.MODULE)
+            .addModule(ChatRequestSerializer.MODULE)
             .build();
 
     /** A reader per type, so a read skips the mapper's lookup of the root deserializer. */
@@ -39,8 +41,8 @@ public final class Json {
     }
 
     /**
-     * The mapper's configuration without the hand-written readers of the hot types: plain data binding of the
-     * records, which those readers must equal.
+     * The mapper's configuration without the hand-written codecs of the hot types: plain data binding, which
+     * those codecs must equal.
      */
     public static JsonMapper.Builder dataBinding() {
         return JsonMapper.builder()
