@@ -7,6 +7,7 @@ import dev.groqj.embeddings.AsyncEmbeddingsService;
 import dev.groqj.files.AsyncFilesService;
 import dev.groqj.finetunings.AsyncFineTuningsService;
 import dev.groqj.internal.ApiClient;
+import dev.groqj.internal.Services;
 import dev.groqj.models.AsyncModelsService;
 import dev.groqj.resilience.RateLimitStatus;
 import dev.groqj.responses.AsyncResponsesService;
@@ -29,69 +30,67 @@ import java.util.Objects;
  */
 public final class AsyncGroqClient {
     private final ApiClient api;
-    private final AsyncChatService chat;
-    private final AsyncModelsService models;
-    private final AsyncAudioService audio;
-    private final AsyncFilesService files;
-    private final AsyncBatchesService batches;
-    private final AsyncRawService raw;
-    private final AsyncResponsesService responses;
-    private final AsyncEmbeddingsService embeddings;
-    private final AsyncRerankingService reranking;
-    private final AsyncFineTuningsService fineTunings;
+    // created on first use, as GroqClient's blocking services are
+    private final Services.Lazy<AsyncChatService> chat;
+    private final Services.Lazy<AsyncModelsService> models;
+    private final Services.Lazy<AsyncAudioService> audio;
+    private final Services.Lazy<AsyncFilesService> files;
+    private final Services.Lazy<AsyncBatchesService> batches;
+    private final Services.Lazy<AsyncRawService> raw;
+    private final Services.Lazy<AsyncResponsesService> responses;
+    private final Services.Lazy<AsyncEmbeddingsService> embeddings;
+    private final Services.Lazy<AsyncRerankingService> reranking;
+    private final Services.Lazy<AsyncFineTuningsService> fineTunings;
 
-    AsyncGroqClient(ApiClient api, AsyncChatService chat, AsyncModelsService models, AsyncAudioService audio,
-                    AsyncFilesService files, AsyncBatchesService batches, AsyncRawService raw,
-                    AsyncResponsesService responses, AsyncEmbeddingsService embeddings,
-                    AsyncRerankingService reranking, AsyncFineTuningsService fineTunings) {
+    AsyncGroqClient(ApiClient api) {
         this.api = api;
-        this.embeddings = embeddings;
-        this.reranking = reranking;
-        this.fineTunings = fineTunings;
-        this.chat = chat;
-        this.models = models;
-        this.audio = audio;
-        this.files = files;
-        this.batches = batches;
-        this.raw = raw;
-        this.responses = responses;
+        this.chat = Services.lazy(AsyncChatService.class, api);
+        this.models = Services.lazy(AsyncModelsService.class, api);
+        this.audio = Services.lazy(AsyncAudioService.class, api);
+        this.files = Services.lazy(AsyncFilesService.class, api);
+        this.batches = Services.lazy(AsyncBatchesService.class, api);
+        this.raw = Services.lazy(AsyncRawService.class, api);
+        this.responses = Services.lazy(AsyncResponsesService.class, api);
+        this.embeddings = Services.lazy(AsyncEmbeddingsService.class, api);
+        this.reranking = Services.lazy(AsyncRerankingService.class, api);
+        this.fineTunings = Services.lazy(AsyncFineTuningsService.class, api);
     }
 
     public AsyncChatService chat() {
-        return chat;
+        return chat.get();
     }
 
     public AsyncModelsService models() {
-        return models;
+        return models.get();
     }
 
     public AsyncAudioService audio() {
-        return audio;
+        return audio.get();
     }
 
     public AsyncFilesService files() {
-        return files;
+        return files.get();
     }
 
     public AsyncBatchesService batches() {
-        return batches;
+        return batches.get();
     }
 
     /** The Responses API (beta). */
     public AsyncResponsesService responses() {
-        return responses;
+        return responses.get();
     }
 
     public AsyncEmbeddingsService embeddings() {
-        return embeddings;
+        return embeddings.get();
     }
 
     public AsyncRerankingService reranking() {
-        return reranking;
+        return reranking.get();
     }
 
     public AsyncFineTuningsService fineTunings() {
-        return fineTunings;
+        return fineTunings.get();
     }
 
     /** Groq's rate-limit state as of the last response, of any model: {@link GroqClient#rateLimitStatus()}. */
@@ -106,6 +105,6 @@ public final class AsyncGroqClient {
 
     /** Any endpoint by its path, answered as {@link JsonValue}. */
     public AsyncRawService raw() {
-        return raw;
+        return raw.get();
     }
 }

@@ -1,30 +1,21 @@
 package dev.groqj;
 
-import dev.groqj.audio.AsyncAudioService;
 import dev.groqj.audio.AudioService;
 import dev.groqj.auth.ApiKeyAuth;
-import dev.groqj.batches.AsyncBatchesService;
 import dev.groqj.batches.BatchesService;
 import dev.groqj.auth.AuthProvider;
-import dev.groqj.chat.AsyncChatService;
 import dev.groqj.chat.ChatService;
-import dev.groqj.responses.AsyncResponsesService;
 import dev.groqj.responses.ResponsesService;
-import dev.groqj.embeddings.AsyncEmbeddingsService;
 import dev.groqj.embeddings.EmbeddingsService;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.ValidationException;
-import dev.groqj.files.AsyncFilesService;
 import dev.groqj.files.FilesService;
-import dev.groqj.finetunings.AsyncFineTuningsService;
 import dev.groqj.finetunings.FineTuningsService;
 import dev.groqj.internal.ApiClient;
 import dev.groqj.internal.Services;
 import dev.groqj.internal.UserAgent;
-import dev.groqj.models.AsyncModelsService;
 import dev.groqj.models.ModelsService;
 import dev.groqj.observability.GroqListener;
-import dev.groqj.reranking.AsyncRerankingService;
 import dev.groqj.reranking.RerankingService;
 import dev.groqj.resilience.CircuitBreakerConfig;
 import dev.groqj.resilience.DelayScheduler;
@@ -71,17 +62,18 @@ public final class GroqClient implements AutoCloseable {
     /** Whether {@link #transport} is this client's to close (not one the user passed in). */
     private final boolean ownsTransport;
     private final ApiClient api;
-    private final ChatService chat;
-    private final AudioService audio;
-    private final ModelsService models;
-    private final FilesService files;
-    private final BatchesService batches;
-    private final ResponsesService responses;
-    private final EmbeddingsService embeddings;
-    private final RerankingService reranking;
-    private final FineTuningsService fineTunings;
-    private final RawService raw;
-    private final AsyncGroqClient async;
+    // created on first use: a client that only chats never loads the other services or their operations
+    private final Services.Lazy<ChatService> chat;
+    private final Services.Lazy<AudioService> audio;
+    private final Services.Lazy<ModelsService> models;
+    private final Services.Lazy<FilesService> files;
+    private final Services.Lazy<BatchesService> batches;
+    private final Services.Lazy<ResponsesService> responses;
+    private final Services.Lazy<EmbeddingsService> embeddings;
+    private final Services.Lazy<RerankingService> reranking;
+    private final Services.Lazy<FineTuningsService> fineTunings;
+    private final Services.Lazy<RawService> raw;
+    private final Services.Lazy<AsyncGroqClient> async;
 
     private GroqClient(Builder b) {
         this.config = b.config.build(b.auth == null);
@@ -110,22 +102,17 @@ public final class GroqClient implements AutoCloseable {
         if (b.circuitBreaker != null) resilience.circuitBreaker(b.circuitBreaker);
         else resilience.circuitBreakerConfig(config.circuitBreakerConfig());
         this.api = new ApiClient(config, transport, auth, resilience.build(), b.logBodies);
-        this.chat = Services.create(ChatService.class, api);
-        this.audio = Services.create(AudioService.class, api);
-        this.models = Services.create(ModelsService.class, api);
-        this.files = Services.create(FilesService.class, api);
-        this.batches = Services.create(BatchesService.class, api);
-        this.responses = Services.create(ResponsesService.class, api);
-        this.embeddings = Services.create(EmbeddingsService.class, api);
-        this.reranking = Services.create(RerankingService.class, api);
-        this.fineTunings = Services.create(FineTuningsService.class, api);
-        this.raw = new RawService(api);
-        this.async = new AsyncGroqClient(api, Services.create(AsyncChatService.class, api),
-                Services.create(AsyncModelsService.class, api), Services.create(AsyncAudioService.class, api),
-                Services.create(AsyncFilesService.class, api), Services.create(AsyncBatchesService.class, api),
-                new AsyncRawService(api), Services.create(AsyncResponsesService.class, api),
-                Services.create(AsyncEmbeddingsService.class, api), Services.create(AsyncRerankingService.class, api),
-                Services.create(AsyncFineTuningsService.class, api));
+        this.chat = Services.lazy(ChatService.class, api);
+        this.audio = Services.lazy(AudioService.class, api);
+        this.models = Services.lazy(ModelsService.class, api);
+        this.files = Services.lazy(FilesService.class, api);
+        this.batches = Services.lazy(BatchesService.class, api);
+        this.responses = Services.lazy(ResponsesService.class, api);
+        this.embeddings = Services.lazy(EmbeddingsService.class, api);
+        this.reranking = Services.lazy(RerankingService.class, api);
+        this.fineTunings = Services.lazy(FineTuningsService.class, api);
+        this.raw = Services.lazy(RawService.class, api);
+        this.async = Services.lazy(AsyncGroqClient.class, api);
     }
 
     public static Builder builder() {
@@ -143,56 +130,56 @@ public final class GroqClient implements AutoCloseable {
     }
 
     public ChatService chat() {
-        return chat;
+        return chat.get();
     }
 
     /** Speech to text (transcribe, translate) and text to speech. */
     public AudioService audio() {
-        return audio;
+        return audio.get();
     }
 
     public ModelsService models() {
-        return models;
+        return models.get();
     }
 
     /** Uploaded files: batch inputs and results. */
     public FilesService files() {
-        return files;
+        return files.get();
     }
 
     /** Batches of requests run asynchronously over an uploaded file. */
     public BatchesService batches() {
-        return batches;
+        return batches.get();
     }
 
     /** The Responses API (beta): reasoning, function calls, built-in tools and remote MCP in one call. */
     public ResponsesService responses() {
-        return responses;
+        return responses.get();
     }
 
     /** Embedding vectors of texts. */
     public EmbeddingsService embeddings() {
-        return embeddings;
+        return embeddings.get();
     }
 
     /** Documents ordered by relevance to a query. */
     public RerankingService reranking() {
-        return reranking;
+        return reranking.get();
     }
 
     /** Fine-tunings (closed beta), at {@code /v1/fine_tunings} beside the base URL's {@code /openai/v1}. */
     public FineTuningsService fineTunings() {
-        return fineTunings;
+        return fineTunings.get();
     }
 
     /** Any endpoint by its path, answered as {@link JsonValue}: for what groqj does not type yet. */
     public RawService raw() {
-        return raw;
+        return raw.get();
     }
 
     /** The same calls without blocking: {@code CompletableFuture} results and {@code Flow.Publisher} streams. */
     public AsyncGroqClient async() {
-        return async;
+        return async.get();
     }
 
     public GroqConfig config() {
@@ -212,7 +199,7 @@ public final class GroqClient implements AutoCloseable {
         RequestOptions once = RequestOptions.builder().maxRetries(0).timeout(timeout).build();
         long start = System.nanoTime();
         try {
-            models.list(once);
+            models().list(once);
             return new HealthStatus(true, elapsedMs(start), null);
         } catch (GroqException e) {
             return new HealthStatus(false, elapsedMs(start), e.getMessage());

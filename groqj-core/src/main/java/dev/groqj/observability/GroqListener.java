@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,7 +51,13 @@ public interface GroqListener {
     static GroqListener composite(List<? extends GroqListener> listeners) {
         Objects.requireNonNull(listeners, "listeners == null");
         List<GroqListener> copy = List.copyOf(listeners);
-        return new CompositeListener(copy);
+        // NOOP hears nothing and never throws, and a composite already guards its own: neither needs wrapping,
+        // so a client without listeners tells no one, with no capture allocated per event
+        List<GroqListener> heard = new ArrayList<>(copy.size());
+        for (GroqListener l : copy) if (l != NOOP) heard.add(l);
+        if (heard.isEmpty()) return NOOP;
+        if (heard.size() == 1 && heard.get(0) instanceof CompositeListener) return heard.get(0);
+        return new CompositeListener(heard);
     }
 
     /** The call begins, before any wait or attempt. */

@@ -26,6 +26,14 @@ class GroqListenerTest {
         };
     }
 
+    private static GroqListener thrower() {
+        return new GroqListener() {
+            @Override public void callStart(CallInfo c) {
+                throw new IllegalStateException("bug");
+            }
+        };
+    }
+
     @Test
     void compositeTellsEachListenerInOrder() {
         List<String> heard = new ArrayList<>();
@@ -40,15 +48,28 @@ class GroqListenerTest {
     @Test
     void compositeSurvivesAListenerThatThrows() {
         List<String> heard = new ArrayList<>();
-        GroqListener thrower = new GroqListener() {
-            @Override public void callStart(CallInfo c) {
-                throw new IllegalStateException("bug");
-            }
-        };
-        GroqListener both = GroqListener.composite(List.of(thrower, recording("b", heard)));
+        GroqListener both = GroqListener.composite(List.of(thrower(), recording("b", heard)));
 
         both.callStart(call);
 
+        assertThat(heard).containsExactly("b start");
+    }
+
+    @Test
+    void compositeOfNoOneIsNoop() {
+        assertThat(GroqListener.composite(List.of())).isSameAs(GroqListener.NOOP);
+        assertThat(GroqListener.composite(List.of(GroqListener.NOOP, GroqListener.NOOP))).isSameAs(GroqListener.NOOP);
+    }
+
+    @Test
+    void compositeOfOneCompositeIsThatCompositeAndStillGuards() {
+        List<String> heard = new ArrayList<>();
+        GroqListener inner = GroqListener.composite(List.of(thrower(), recording("b", heard)));
+
+        GroqListener outer = GroqListener.composite(List.of(inner, GroqListener.NOOP));
+        outer.callStart(call);
+
+        assertThat(outer).isSameAs(inner);
         assertThat(heard).containsExactly("b start");
     }
 

@@ -37,7 +37,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -77,7 +76,7 @@ public final class ResilienceOrchestrator {
     private static final Duration DEADLINE_PRECISION = Duration.ofMillis(50);
 
     private final RetryConfig retry;
-    private final CircuitBreaker circuitBreaker;
+    private final LazyBreaker circuitBreaker;
     private final RateLimitManager rateLimitManager;
     private final RateLimitBudget budget;
     private final Sleeper sleeper;
@@ -89,19 +88,23 @@ public final class ResilienceOrchestrator {
     private ResilienceOrchestrator(Builder b) {
         this.clock = b.clock;
         this.retry = b.retryConfig;
-        this.circuitBreaker = b.circuitBreaker != null
-                ? b.circuitBreaker : Breakers.of(b.circuitBreakerConfig, "groq", clock);
         this.rateLimitManager = b.rateLimitManager != null ? b.rateLimitManager
                 : new RateLimitManager(clock, retry.maxRetryAfter(), true, b.rateLimitStore);
         this.budget = b.rateLimitConfig == null ? null : new RateLimitBudget(b.rateLimitConfig, b.rateLimitStore, clock);
         this.sleeper = b.sleeper;
         this.scheduler = b.scheduler;
         this.listener = GroqListener.composite(List.of(b.listener));
-        circuitBreaker.getEventPublisher().onStateTransition(event -> {
+        this.circuitBreaker = b.circuitBreaker != null ? new LazyBreaker(b.circuitBreaker, this::watch)
+                : new LazyBreaker(b.circuitBreakerConfig, "groq", clock, this::watch);
+    }
+
+    /** Follows {@code cb}'s state for the listener and for {@link CircuitOpenException#retryIn()}. */
+    private void watch(CircuitBreaker cb) {
+        cb.getEventPublisher().onStateTransition(event -> {
             CircuitState from = CircuitState.valueOf(event.getStateTransition().getFromState().name());
             CircuitState to = CircuitState.valueOf(event.getStateTransition().getToState().name());
             if (to == CircuitState.OPEN) circuitOpenedAt = clock.instant();
-            LOG.debug("circuit breaker {}: {} -> {}", circuitBreaker.getName(), from, to);
+            LOG.debug("circuit breaker {}: {} -> {}", cb.getName(), from, to);
             listener.circuitStateChanged(from, to);
         });
     }
@@ -293,7 +296,7 @@ public final class ResilienceOrchestrator {
     }
 
     public CircuitBreaker circuitBreaker() {
-        return circuitBreaker;
+        return circuitBreaker.get();
     }
 
     /** The clock waits, deadlines and event durations are measured on; take a streaming call's start from it. */
@@ -307,6 +310,7 @@ public final class ResilienceOrchestrator {
     }
 
     private CircuitOpenException circuitOpen() {
+        CircuitBreaker circuitBreaker = this.circuitBreaker.get();
         Duration retryIn = null;
         if (circuitBreaker.getState() == CircuitBreaker.State.OPEN) {
             long waitMillis = circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
@@ -516,9 +520,9 @@ public final class ResilienceOrchestrator {
             if (!holdsPermission) return;
             holdsPermission = false;
             if (outcome != null && CircuitBreakerConfig.isServerFailure(outcome) && !ownDeadline(outcome)) {
-                circuitBreaker.onError(attemptNanos(), TimeUnit.NANOSECONDS, outcome);
+                circuitBreaker.onError(attemptNanos(), outcome);
             } else if (outcome == null || outcome.statusCode() > 0) {
-                circuitBreaker.onSuccess(attemptNanos(), TimeUnit.NANOSECONDS);
+                circuitBreaker.onSuccess(attemptNanos());
             } else {
                 circuitBreaker.releasePermission();
             }
