@@ -12,8 +12,6 @@ import java.util.Objects;
  * ({@code gsk_…}).
  */
 public final class ApiKeyAuth implements AuthProvider {
-    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyAuth.class);
-
     private final ApiKey key;
     private final String headerValue;
 
@@ -23,7 +21,10 @@ public final class ApiKeyAuth implements AuthProvider {
             throw new ValidationException("apiKey", "must not be empty (set GROQ_API_KEY or call apiKey(...))");
         }
         if (!key.reveal().startsWith("gsk_")) {
-            LOG.warn("API key {} does not look like a Groq key (gsk_...)", key.hint());
+            // looked up only here: a client's build then leaves SLF4J's start-up to the first call, which overlaps
+            // it with the HTTP client's start (JdkHttpTransport)
+            Logger log = LoggerFactory.getLogger(ApiKeyAuth.class);
+            log.warn("API key {} does not look like a Groq key (gsk_...)", key.hint());
         }
         this.headerValue = "Bearer " + key.reveal();
     }
