@@ -21,8 +21,7 @@ public final class ApiKeyAuth implements AuthProvider {
             throw new ValidationException("apiKey", "must not be empty (set GROQ_API_KEY or call apiKey(...))");
         }
         if (!key.reveal().startsWith("gsk_")) {
-            // looked up only here: a client's build then leaves SLF4J's start-up to the first call, which overlaps
-            // it with the HTTP client's start (JdkHttpTransport)
+            // looked up only here: building a client with a well-formed key does not start SLF4J (about 20 ms)
             Logger log = LoggerFactory.getLogger(ApiKeyAuth.class);
             log.warn("API key {} does not look like a Groq key (gsk_...)", key.hint());
         }
