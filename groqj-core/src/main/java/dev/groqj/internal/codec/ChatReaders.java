@@ -24,6 +24,7 @@ import dev.groqj.chat.ResponseMessage;
 import dev.groqj.chat.ToolCall;
 import dev.groqj.chat.ToolCallDelta;
 import dev.groqj.error.DebugData;
+import dev.groqj.internal.codec.FieldReader.Repeated;
 
 import java.io.IOException;
 import java.util.List;
@@ -339,13 +340,13 @@ public final class ChatReaders {
             Map<String, JsonValue> unknown = null;
             for (String name = firstField(p); name != null; name = nextField(p)) {
                 switch (name) {
-                    case "id": id = text(p, c); break;
-                    case "object": object = text(p, c); break;
+                    case "id": id = repeatedText(p, c, Repeated.ID); break;
+                    case "object": object = repeatedText(p, c, Repeated.OBJECT); break;
                     case "created": created = longValue(p, c); break;
-                    case "model": model = text(p, c); break;
+                    case "model": model = repeatedText(p, c, Repeated.MODEL); break;
                     case "choices": choices = list(p, c, CHUNK_CHOICE); break;
                     case "usage": usage = object(p, c, USAGE); break;
-                    case "system_fingerprint": fingerprint = text(p, c); break;
+                    case "system_fingerprint": fingerprint = repeatedText(p, c, Repeated.FINGERPRINT); break;
                     case "x_groq": xGroq = object(p, c, X_GROQ); break;
                     case "service_tier": tier = text(p, c); break;
                     default: unknown = unknown(unknown, name, p, c);

@@ -68,6 +68,38 @@ abstract class FieldReader<T> extends StdDeserializer<T> {
         return c.readValue(p, String.class);
     }
 
+    /**
+     * The fields every chunk of a stream repeats (id, object, model, fingerprint): the string read for the same
+     * field last time on this thread when the text is the same, so a stream makes each of them once.
+     */
+    private static final ThreadLocal<String[]> RECENT = ThreadLocal.withInitial(() -> new String[Repeated.COUNT]);
+
+    /** The fields {@link #repeatedText} keeps one string for. */
+    static final class Repeated {
+        static final int ID = 0, OBJECT = 1, MODEL = 2, FINGERPRINT = 3, COUNT = 4;
+
+        private Repeated() {
+        }
+    }
+
+    /** {@link #text}, reusing the previous string of field {@code slot} (one of {@link Repeated}) when equal. */
+    static String repeatedText(JsonParser p, DeserializationContext c, int slot) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) return text(p, c);
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        String[] recent = RECENT.get();
+        String last = recent[slot];
+        if (last != null && last.length() == length) {
+            int i = 0;
+            while (i < length && last.charAt(i) == chars[offset + i]) i++;
+            if (i == length) return last;
+        }
+        String read = new String(chars, offset, length);
+        recent[slot] = read;
+        return read;
+    }
+
     static long longValue(JsonParser p, DeserializationContext c) throws IOException {
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {

@@ -87,6 +87,24 @@ class ChatReadersTest {
     }
 
     @Test
+    void aRepeatedFieldIsReusedOnlyWhenItsTextIsTheSame() {
+        String[] stream = {
+            "{\"id\":\"chatcmpl-a1\",\"model\":\"m\",\"system_fingerprint\":\"fp_1\"}",
+            "{\"id\":\"chatcmpl-a1\",\"model\":\"m\",\"system_fingerprint\":\"fp_1\"}",
+            "{\"id\":\"chatcmpl-a2\",\"model\":\"n\",\"system_fingerprint\":\"fp_1\"}",
+            "{\"id\":\"chatcmpl-\u00e92\",\"model\":null,\"system_fingerprint\":12}",
+            "{\"id\":\"chatcmpl-a2\",\"object\":\"chat.completion.chunk\"}",
+            "{\"id\":\"\",\"object\":\"chat.completion.chunk\",\"model\":\"m\"}",
+        };
+        for (String json : stream) assertSame(json, ChatCompletionChunk.class);
+
+        ChatCompletionChunk first = Json.read(stream[0], ChatCompletionChunk.class);
+        ChatCompletionChunk second = Json.read(stream[1], ChatCompletionChunk.class);
+        assertThat(second.id()).isEqualTo("chatcmpl-a1").isSameAs(first.id());
+        assertThat(Json.read(stream[2], ChatCompletionChunk.class).id()).isEqualTo("chatcmpl-a2");
+    }
+
+    @Test
     void malformedAnswersFailAsDataBindingFails() {
         String[] malformed = {
             "[]", "\"text\"", "{\"choices\":{}}", "{\"choices\":[1]}", "{\"usage\":\"x\"}", "{\"created\":{}}",
