@@ -164,6 +164,13 @@ public final class ChatRequest {
         public Boolean stream(ChatRequest request) {
             return request.p.stream;
         }
+
+        @Override
+        public String wire(Enum<?> value) {
+            if (value instanceof ReasoningFormat) return ((ReasoningFormat) value).wire();
+            if (value instanceof ReasoningEffort) return ((ReasoningEffort) value).wire();
+            return ((ServiceTier) value).wire();
+        }
     }
 
     public String model() { return p.model; }

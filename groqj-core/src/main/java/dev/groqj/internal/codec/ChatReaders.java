@@ -337,16 +337,17 @@ public final class ChatReaders {
             List<ChunkChoice> choices = null;
             Usage usage = null;
             XGroq xGroq = null;
+            String[] recent = recentStrings();
             Map<String, JsonValue> unknown = null;
             for (String name = firstField(p); name != null; name = nextField(p)) {
                 switch (name) {
-                    case "id": id = repeatedText(p, c, Repeated.ID); break;
-                    case "object": object = repeatedText(p, c, Repeated.OBJECT); break;
+                    case "id": id = repeatedText(p, c, recent, Repeated.ID); break;
+                    case "object": object = repeatedText(p, c, recent, Repeated.OBJECT); break;
                     case "created": created = longValue(p, c); break;
-                    case "model": model = repeatedText(p, c, Repeated.MODEL); break;
+                    case "model": model = repeatedText(p, c, recent, Repeated.MODEL); break;
                     case "choices": choices = list(p, c, CHUNK_CHOICE); break;
                     case "usage": usage = object(p, c, USAGE); break;
-                    case "system_fingerprint": fingerprint = repeatedText(p, c, Repeated.FINGERPRINT); break;
+                    case "system_fingerprint": fingerprint = repeatedText(p, c, recent, Repeated.FINGERPRINT); break;
                     case "x_groq": xGroq = object(p, c, X_GROQ); break;
                     case "service_tier": tier = text(p, c); break;
                     default: unknown = unknown(unknown, name, p, c);

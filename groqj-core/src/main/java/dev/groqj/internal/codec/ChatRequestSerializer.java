@@ -14,7 +14,6 @@ import dev.groqj.chat.ToolCall;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,6 +42,9 @@ public final class ChatRequestSerializer extends StdSerializer<ChatRequest> {
 
         /** True on the copy a stream sends, else null. */
         Boolean stream(ChatRequest request);
+
+        /** The wire value of a {@code ReasoningFormat}, {@code ReasoningEffort} or {@code ServiceTier}. */
+        String wire(Enum<?> value);
     }
 
     private static volatile Access access;
@@ -74,10 +76,6 @@ public final class ChatRequestSerializer extends StdSerializer<ChatRequest> {
     private static final SerializableString ENABLED = name("enabled");
     private static final SerializableString DISABLED = name("disabled");
 
-    /** The enums' wire names (their lower-cased names, as their {@code wire()} gives), by ordinal. */
-    private static final SerializableString[] REASONING_FORMATS = wireNames(ChatRequest.ReasoningFormat.values());
-    private static final SerializableString[] REASONING_EFFORTS = wireNames(ChatRequest.ReasoningEffort.values());
-    private static final SerializableString[] SERVICE_TIERS = wireNames(ChatRequest.ServiceTier.values());
 
     private ChatRequestSerializer() {
         super(ChatRequest.class);
@@ -124,16 +122,16 @@ public final class ChatRequestSerializer extends StdSerializer<ChatRequest> {
         }
         if (r.reasoningFormat() != null) {
             gen.writeFieldName(REASONING_FORMAT);
-            gen.writeString(REASONING_FORMATS[r.reasoningFormat().ordinal()]);
+            gen.writeString(hidden.wire(r.reasoningFormat()));
         }
         if (r.reasoningEffort() != null) {
             gen.writeFieldName(REASONING_EFFORT);
-            gen.writeString(REASONING_EFFORTS[r.reasoningEffort().ordinal()]);
+            gen.writeString(hidden.wire(r.reasoningEffort()));
         }
         writeBoolean(INCLUDE_REASONING, r.includeReasoning(), gen);
         if (r.serviceTier() != null) {
             gen.writeFieldName(SERVICE_TIER);
-            gen.writeString(SERVICE_TIERS[r.serviceTier().ordinal()]);
+            gen.writeString(hidden.wire(r.serviceTier()));
         }
         if (r.searchSettings() != null) provider.defaultSerializeField("search_settings", r.searchSettings(), gen);
         if (r.compoundCustom() != null) provider.defaultSerializeField("compound_custom", r.compoundCustom(), gen);
@@ -216,11 +214,5 @@ public final class ChatRequestSerializer extends StdSerializer<ChatRequest> {
 
     private static SerializableString name(String name) {
         return new SerializedString(name);
-    }
-
-    private static SerializableString[] wireNames(Enum<?>[] constants) {
-        SerializableString[] names = new SerializableString[constants.length];
-        for (Enum<?> constant : constants) names[constant.ordinal()] = name(constant.name().toLowerCase(Locale.ROOT));
-        return names;
     }
 }

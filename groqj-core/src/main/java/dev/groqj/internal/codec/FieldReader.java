@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * @param <T> the record read
  */
-abstract class FieldReader<T> extends StdDeserializer<T> {
+abstract class FieldReader<T> extends StdDeserializer<T> implements ElementReader<T> {
 
     FieldReader(Class<T> type) {
         super(type);
@@ -82,13 +82,20 @@ abstract class FieldReader<T> extends StdDeserializer<T> {
         }
     }
 
-    /** {@link #text}, reusing the previous string of field {@code slot} (one of {@link Repeated}) when equal. */
-    static String repeatedText(JsonParser p, DeserializationContext c, int slot) throws IOException {
+    /** This thread's last string of each {@link Repeated} field, for {@link #repeatedText}: fetched once a chunk. */
+    static String[] recentStrings() {
+        return RECENT.get();
+    }
+
+    /**
+     * {@link #text}, reusing {@code recent[slot]} (slot one of {@link Repeated}, {@code recent} from
+     * {@link #recentStrings()}) when its text is the same.
+     */
+    static String repeatedText(JsonParser p, DeserializationContext c, String[] recent, int slot) throws IOException {
         if (p.currentToken() != JsonToken.VALUE_STRING) return text(p, c);
         char[] chars = p.getTextCharacters();
         int offset = p.getTextOffset();
         int length = p.getTextLength();
-        String[] recent = RECENT.get();
         String last = recent[slot];
         if (last != null && last.length() == length) {
             int i = 0;
@@ -142,7 +149,7 @@ abstract class FieldReader<T> extends StdDeserializer<T> {
 
     /** A nullable array of objects read by {@code reader}; a null element stays null, as in data binding. */
     static <V> List<V> list(JsonParser p, DeserializationContext c, FieldReader<V> reader) throws IOException {
-        return elements(p, c, reader::deserialize);
+        return elements(p, c, reader);
     }
 
     /** A nullable array of objects read by Jackson's deserializer for {@code type}. */
@@ -150,11 +157,8 @@ abstract class FieldReader<T> extends StdDeserializer<T> {
         return elements(p, c, (parser, context) -> context.readValue(parser, type));
     }
 
-    private interface Element<V> {
-        V read(JsonParser p, DeserializationContext c) throws IOException;
-    }
-
-    private static <V> List<V> elements(JsonParser p, DeserializationContext c, Element<V> element) throws IOException {
+    private static <V> List<V> elements(JsonParser p, DeserializationContext c, ElementReader<V> element)
+            throws IOException {
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_NULL) return null;
         if (token != JsonToken.START_ARRAY) {
@@ -164,7 +168,7 @@ abstract class FieldReader<T> extends StdDeserializer<T> {
         }
         List<V> items = new ArrayList<>(2);
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-            items.add(token == JsonToken.VALUE_NULL ? null : element.read(p, c));
+            items.add(token == JsonToken.VALUE_NULL ? null : element.deserialize(p, c));
         }
         return items;
     }
