@@ -46,4 +46,7 @@ module dev.groqj.core {
     requires com.github.victools.jsonschema.module.jackson;
     requires com.fasterxml.classmate;
     requires com.fasterxml.jackson.datatype.jdk8;
+    // ApacheHttpTransport only; present when the application adds httpclient5
+    requires static org.apache.httpcomponents.client5.httpclient5;
+    requires static org.apache.httpcomponents.core5.httpcore5;
 }

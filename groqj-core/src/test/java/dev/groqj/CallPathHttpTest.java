@@ -56,10 +56,15 @@ class CallPathHttpTest {
     private ScriptedServer server;
     private GroqClient client;
 
+    /** The builder this class's clients start from; {@link CallPathApacheHttpTest} passes another transport. */
+    GroqClient.Builder builder() {
+        return Transports.defaultBuilder();
+    }
+
     @BeforeEach
     void start() throws Exception {
         server = new ScriptedServer();
-        client = GroqClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).maxRetries(0).build();
+        client = builder().apiKey(KEY).baseUrl(server.baseUrl()).maxRetries(0).build();
     }
 
     @AfterEach
@@ -70,7 +75,7 @@ class CallPathHttpTest {
     /** A provider that mints a new token each time it is asked, as one refreshing an expiring token does. */
     private GroqClient refreshingTokens() {
         AtomicInteger minted = new AtomicInteger();
-        return GroqClient.builder().baseUrl(server.baseUrl()).maxRetries(2)
+        return builder().baseUrl(server.baseUrl()).maxRetries(2)
                 .retryConfig(RetryConfig.builder().maxRetries(2).jitter(0).build())
                 .sleeper(d -> { }).delayScheduler(d -> CompletableFuture.completedFuture(null))
                 .authProvider(r -> r.header("Authorization", "Bearer token-" + minted.incrementAndGet()))

@@ -1,13 +1,16 @@
 package dev.groqj;
 
+import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,11 +27,22 @@ public final class ChildJvm {
 
     /** Runs {@code main} with {@code args} and returns its output, asserting it exited 0 within 60 s. */
     public static String run(Path dir, String maxHeap, Class<?> main, String... args) throws Exception {
+        return run(dir, maxHeap, System.getProperty("java.class.path"), main, args);
+    }
+
+    /** {@link #run} with this test JVM's classpath less the entries whose path contains {@code leftOut}. */
+    public static String runWithout(String leftOut, Path dir, Class<?> main, String... args) throws Exception {
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains(leftOut)).collect(Collectors.joining(File.pathSeparator));
+        return run(dir, "-Xmx64m", classpath, main, args);
+    }
+
+    private static String run(Path dir, String maxHeap, String classpath, Class<?> main, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // serial GC and C1 only: less CPU for a short run; neither changes the heap bound
                 maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-cp", classpath, main.getName()));
         command.addAll(List.of(args));
         Path log = dir.resolve("child.log");
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -39,10 +39,15 @@ class ClientHttpTest {
     private ScriptedServer server;
     private GroqClient client;
 
+    /** The builder this class's clients start from; {@link ClientApacheHttpTest} passes another transport. */
+    GroqClient.Builder builder() {
+        return Transports.defaultBuilder();
+    }
+
     @BeforeEach
     void start() throws IOException {
         server = new ScriptedServer();
-        client = GroqClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).maxRetries(0).build();
+        client = builder().apiKey(KEY).baseUrl(server.baseUrl()).maxRetries(0).build();
     }
 
     @AfterEach
@@ -166,7 +171,7 @@ class ClientHttpTest {
         try (ServerSocket s = new ServerSocket(0)) {
             freePort = s.getLocalPort();
         }
-        GroqClient c = GroqClient.builder().apiKey(KEY).baseUrl("http://127.0.0.1:" + freePort + "/openai/v1").maxRetries(0).build();
+        GroqClient c = builder().apiKey(KEY).baseUrl("http://127.0.0.1:" + freePort + "/openai/v1").maxRetries(0).build();
         assertThatThrownBy(() -> c.models().list())
                 .isInstanceOf(NetworkException.class)
                 .satisfies(e -> assertThat(((GroqException) e).statusCode()).isZero());
@@ -176,7 +181,7 @@ class ClientHttpTest {
     void serverThatNeverAnswersTimesOut() {
         CountDownLatch never = new CountDownLatch(1);
         server.enqueue(Scripted.json(200, "{}").holdUntil(never));
-        GroqClient c = GroqClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).maxRetries(0)
+        GroqClient c = builder().apiKey(KEY).baseUrl(server.baseUrl()).maxRetries(0)
                 .timeout(Duration.ofMillis(300)).build();
         try {
             assertThatThrownBy(() -> c.models().list()).isInstanceOf(GroqTimeoutException.class);
@@ -189,7 +194,7 @@ class ClientHttpTest {
     void theCallDeadlineCutsAnAttemptsTimeout() {
         CountDownLatch never = new CountDownLatch(1);
         server.enqueue(Scripted.json(200, "{}").holdUntil(never));
-        GroqClient c = GroqClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).timeout(Duration.ofSeconds(60))
+        GroqClient c = builder().apiKey(KEY).baseUrl(server.baseUrl()).timeout(Duration.ofSeconds(60))
                 .retryConfig(dev.groqj.resilience.RetryConfig.builder().deadline(Duration.ofMillis(300)).build()).build();
         try {
             assertThatThrownBy(() -> c.models().list()).isInstanceOf(GroqTimeoutException.class);

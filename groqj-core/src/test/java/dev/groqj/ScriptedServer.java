@@ -65,7 +65,7 @@ public final class ScriptedServer implements AutoCloseable {
             return new Scripted(status, headers, this.chunks, chunks, releaseBeforeHeaders, repeatLast);
         }
 
-        Scripted holdUntil(CountDownLatch latch) {
+        public Scripted holdUntil(CountDownLatch latch) {
             return new Scripted(status, headers, chunks, cutAfterChunks, latch, repeatLast);
         }
 

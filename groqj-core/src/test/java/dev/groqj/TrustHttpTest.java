@@ -39,8 +39,13 @@ class TrustHttpTest {
     private static final String CHUNK = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,"
             + "\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n";
 
-    private static GroqClient.Builder client(HostileServer server) {
-        return GroqClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).maxRetries(0);
+    /** The builder every client of this class starts from; {@link TrustApacheHttpTest} passes another transport. */
+    GroqClient.Builder builder() {
+        return Transports.defaultBuilder();
+    }
+
+    private GroqClient.Builder client(HostileServer server) {
+        return builder().apiKey(KEY).baseUrl(server.baseUrl()).maxRetries(0);
     }
 
     private static HostileServer.Answer headersThen(String contentHeaders, HostileServer.Answer body) {
@@ -175,7 +180,7 @@ class TrustHttpTest {
         try (HostileServer server = new HostileServer((out, s) -> out.write(ascii(
                 "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")))) {
             Set<Thread> before = threadsNamed("groqj-http-"); // other tests' clients may still have theirs
-            GroqClient client = client(server).build();
+            GroqClient client = GroqClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).build();
             client.async().models().list().join(); // starts the pooled client and its threads
             assertThat(threadsNamed("groqj-http-")).isNotEqualTo(before);
             client.close();
@@ -194,8 +199,8 @@ class TrustHttpTest {
         try (HostileServer server = new HostileServer((out, s) -> out.write(ascii(
                 "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")));
              JdkHttpTransport transport = JdkHttpTransport.create(Duration.ofSeconds(5))) {
-            client(server).transport(transport).build().close();
-            try (GroqClient other = client(server).transport(transport).build()) {
+            GroqClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).transport(transport).build().close();
+            try (GroqClient other = GroqClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).transport(transport).build()) {
                 other.models().list();
             }
             assertThat(server.heads()).hasSize(1);

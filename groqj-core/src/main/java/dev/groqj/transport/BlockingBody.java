@@ -4,13 +4,11 @@ import dev.groqj.error.CancelledException;
 import dev.groqj.error.GroqException;
 import dev.groqj.error.NetworkException;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -28,8 +26,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code failPastCap}; otherwise the body just ends there) or a {@link NetworkException}. Not API.
  */
 final class BlockingBody extends InputStream implements BodySubscriber<InputStream> {
-    /** The largest declared length {@link #readAll()} allocates up front. */
-    static final int MAX_EXACT_BYTES = 1 << 20;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
@@ -114,9 +110,7 @@ final class BlockingBody extends InputStream implements BodySubscriber<InputStre
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return Exchanges.readOne(this);
     }
 
     @Override
@@ -195,41 +189,10 @@ final class BlockingBody extends InputStream implements BodySubscriber<InputStre
         }
     }
 
-    /**
-     * Reads the rest of the body: every byte, or up to the cap when not {@code failPastCap}. A body of a declared
-     * length within the cap and {@link #MAX_EXACT_BYTES} is read straight into an array of that size (what
-     * {@code readAllBytes} would do costs an 8 KiB buffer and a copy per call).
-     */
+    /** Reads the rest of the body: every byte, or up to the cap when not {@code failPastCap}. */
     byte[] readAll() throws IOException {
         try (this) {
-            long length = declaredLength();
-            if (length < 0 || length > Math.min(MAX_EXACT_BYTES, limits.maxBytes())) return readAllBytes();
-            byte[] body = new byte[(int) length];
-            int n = 0;
-            while (n < body.length) {
-                int r = read(body, n, body.length - n);
-                if (r < 0) return Arrays.copyOf(body, n);
-                n += r;
-            }
-            // waits for the end of the exchange, so that closing leaves the connection to the pool
-            int more = read();
-            if (more < 0) return body;
-            ByteArrayOutputStream longer = new ByteArrayOutputStream(body.length + 1024);
-            longer.write(body);
-            longer.write(more);
-            transferTo(longer);
-            return longer.toByteArray();
-        }
-    }
-
-    /** The {@code Content-Length} the answer declared, or -1 when it declared none (or none that parses). */
-    private long declaredLength() {
-        String value = headers.firstOrNull("content-length");
-        if (value == null) return -1;
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
+            return Exchanges.readAll(this, headers, limits.maxBytes());
         }
     }
 }

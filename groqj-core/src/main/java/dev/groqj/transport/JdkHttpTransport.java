@@ -1,5 +1,9 @@
 package dev.groqj.transport;
 
+import static dev.groqj.transport.Exchanges.bodyLimits;
+import static dev.groqj.transport.Exchanges.describe;
+import static dev.groqj.transport.Exchanges.isSuccess;
+
 import dev.groqj.error.CancelledException;
 import dev.groqj.error.FileSourceException;
 import dev.groqj.error.GroqException;
@@ -19,8 +23,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -44,9 +46,6 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class JdkHttpTransport implements HttpTransport {
-    /** Headers the JDK client sets itself and refuses from callers. */
-    private static final Set<String> RESTRICTED = restricted();
-
     /**
      * Blocking calls whose body is in memory: the JDK's callbacks run where they arise, with no pool hops. Null
      * once closed, like {@link #pooled}, so that the JDK can collect the clients and their connections.
@@ -147,12 +146,6 @@ public final class JdkHttpTransport implements HttpTransport {
         };
     }
 
-    private static Set<String> restricted() {
-        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        names.addAll(List.of("connection", "content-length", "expect", "host", "upgrade"));
-        return names;
-    }
-
     @Override
     public HttpResponse send(HttpRequest request) {
         java.net.http.HttpResponse<InputStream> r = sendBlocking(request);
@@ -195,12 +188,6 @@ public final class JdkHttpTransport implements HttpTransport {
             Thread.currentThread().interrupt();
             throw new CancelledException("interrupted while calling " + describe(request), e);
         }
-    }
-
-    /** A successful body keeps the request's cap (a stream has none: SSE lines are capped instead); an error body is cut. */
-    private static BodyLimits bodyLimits(BodyLimits limits, int status, boolean whole) {
-        if (!isSuccess(status)) return limits.withMaxBytes(MAX_ERROR_BODY_BYTES);
-        return whole ? limits : limits.withMaxBytes(Long.MAX_VALUE);
     }
 
     @Override
@@ -301,10 +288,6 @@ public final class JdkHttpTransport implements HttpTransport {
         }
     }
 
-    private static boolean isSuccess(int status) {
-        return status >= 200 && status < 300;
-    }
-
     /** The JDK's request; its IllegalArgumentException can quote a header value (a key), so only its type is kept. */
     private java.net.http.HttpRequest toJdk(HttpRequest request) {
         try {
@@ -324,7 +307,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (request.timeout() != null) b.timeout(request.timeout());
         if (proxyAuthorization != null) b.header("Proxy-Authorization", proxyAuthorization);
         request.headers().toMap().forEach((name, values) -> {
-            if (!RESTRICTED.contains(name)) {
+            if (!Exchanges.RESTRICTED.contains(name)) {
                 for (String v : values) b.header(name, v);
             }
         });
@@ -375,14 +358,9 @@ public final class JdkHttpTransport implements HttpTransport {
         return new NetworkException(describe(request) + " failed: " + e, e);
     }
 
-    /** The request body's source failed ({@link RequestBody#open()}): the caller's fault, not the network's. */
+    /** The request body's source failed ({@link RequestBody#open()}), wrapped by the JDK's publisher. */
     private static FileSourceException unreadableBody(HttpRequest request, Throwable unchecked) {
-        return new FileSourceException(describe(request) + ": could not read the request body: "
-                + unchecked.getCause().getMessage(), unchecked.getCause());
-    }
-
-    private static String describe(HttpRequest request) {
-        return request.method() + " " + request.uri().getPath();
+        return Exchanges.unreadableBody(request, ((UncheckedIOException) unchecked).getCause());
     }
 
     private static final class JdkAsyncStreamingResponse implements AsyncStreamingResponse {

@@ -1,6 +1,7 @@
 package dev.groqj.chat;
 
 import dev.groqj.GroqClient;
+import dev.groqj.Transports;
 import dev.groqj.HostileServer;
 import dev.groqj.ScriptedServer;
 import dev.groqj.error.GroqException;
@@ -47,10 +48,15 @@ class StreamFailuresHttpTest {
     private GroqClient client;
     private final List<String> outcomes = Collections.synchronizedList(new ArrayList<>());
 
+    /** The builder this class's clients start from; {@link StreamFailuresApacheHttpTest} passes another transport. */
+    GroqClient.Builder builder() {
+        return Transports.defaultBuilder();
+    }
+
     @BeforeEach
     void start() throws Exception {
         server = new ScriptedServer();
-        client = client(GroqClient.builder().baseUrl(server.baseUrl()));
+        client = client(builder().baseUrl(server.baseUrl()));
     }
 
     /** A client from {@code builder} that records outcomes. */
@@ -149,7 +155,7 @@ class StreamFailuresHttpTest {
             s.awaitClose();
         })) {
             client.close();
-            client = client(GroqClient.builder().baseUrl(stalling.baseUrl()).readTimeout(Duration.ofMillis(300)));
+            client = client(builder().baseUrl(stalling.baseUrl()).readTimeout(Duration.ofMillis(300)));
             Outcome o = run(mode);
             assertContents(o, "Hel", "lo");
             assertThat(o.error()).isInstanceOfSatisfying(StreamException.class, e -> {

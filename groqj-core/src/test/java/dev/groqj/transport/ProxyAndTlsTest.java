@@ -193,6 +193,34 @@ class ProxyAndTlsTest {
         }
     }
 
+    @Test
+    void apacheTransportGoesThroughTheProxyAndTrustsItsSslContextBlockingAndAsync() throws IOException {
+        String base = startHttpsOrigin();
+        proxy = LoopbackProxy.open();
+        try (ApacheHttpTransport apache = ApacheHttpTransport.builder().proxy(ProxySelector.of(proxy.address()))
+                .sslContext(clientTls).build()) {
+            client = clientOf(base).transport(apache).build();
+
+            client.models().list();
+            client.async().models().list().join(); // the JDK transport it makes for async calls, same settings
+
+            assertThat(proxy.tunnels()).isEqualTo(2);
+            assertThat(received).hasSize(2).allSatisfy(r -> assertThat(r).startsWith("Bearer gsk_test TLS"));
+        }
+    }
+
+    @Test
+    void apacheTransportWithoutTheSslContextDoesNotTrustTheSelfSignedServer() throws IOException {
+        String base = startHttpsOrigin();
+        try (ApacheHttpTransport apache = ApacheHttpTransport.create(Duration.ofSeconds(5))) {
+            client = clientOf(base).transport(apache).build();
+
+            assertThatThrownBy(() -> client.models().list()).isInstanceOf(GroqException.class)
+                    .hasCauseInstanceOf(SSLHandshakeException.class);
+            assertThat(received).isEmpty();
+        }
+    }
+
     private static InetSocketAddress loopback() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     }

@@ -1,0 +1,41 @@
+package dev.groqj;
+
+import dev.groqj.transport.ApacheHttpTransport;
+import dev.groqj.transport.HttpTransport;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The transport a test class's clients run over. A class takes its builders from {@link #builder()}; its
+ * subclass for another transport registers {@link #apache()} and passes its {@code builder()} on, so every test
+ * of the class runs over both. Transports made here are closed after each test.
+ */
+public class Transports implements AfterEachCallback {
+    private final List<HttpTransport> made = new CopyOnWriteArrayList<>();
+
+    /** The default transport, the client's own. */
+    public static GroqClient.Builder defaultBuilder() {
+        return GroqClient.builder();
+    }
+
+    public static Transports apache() {
+        return new Transports();
+    }
+
+    /** A builder whose client runs over a new {@link ApacheHttpTransport}. */
+    public GroqClient.Builder builder() {
+        HttpTransport transport = ApacheHttpTransport.create(Duration.ofSeconds(5));
+        made.add(transport);
+        return GroqClient.builder().transport(transport);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        made.forEach(HttpTransport::close);
+        made.clear();
+    }
+}
