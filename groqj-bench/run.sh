@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs groqj-bench: builds with the Maven wrapper, resolves each client's runtime classpath, runs the harness.
-#   ./groqj-bench/run.sh [--quick] [--clients groqj,openai-java,raw] [--only chat,stream,tls,slow_streams,streams_open,cold_start,classpath,jmh]
+#   ./groqj-bench/run.sh [--quick] [--clients groqj,groqj-apache,openai-java,raw] [--only chat,stream,tls,slow_streams,streams_open,cold_start,classpath,jmh]
 # Extra JVM flags for the harness (a profiler, say) go in BENCH_JVM_OPTS. Results land in groqj-bench/target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,11 @@ cps=$target/classpaths
 # dependencies; openai-java and raw come from the bench pom's cp-* profiles (the same versions the harness uses).
 mkdir -p "$cps"
 core_jar=$(ls groqj-core/target/groqj-core-*.jar | grep -v -e sources -e javadoc -e tests | head -n 1)
-echo "$root/$core_jar:$(cat groqj-core/target/classpath.txt)" > "$cps/cp-groqj.txt"
+# httpclient5 is core's optional dependency: users get it only by adding it, so only groqj-apache has it
+core_deps=$(tr ':' '\n' < groqj-core/target/classpath.txt | grep -v -e /httpclient5/ -e /httpcore5 | paste -sd: -)
+apache_jars=$(tr ':' '\n' < groqj-core/target/classpath.txt | grep -e /httpclient5/ -e /httpcore5 | paste -sd: -)
+echo "$root/$core_jar:$core_deps" > "$cps/cp-groqj.txt"
+echo "$root/$core_jar:$core_deps:$apache_jars" > "$cps/cp-groqj-apache.txt"
 for profile in openai-java:cp-openai raw:cp-raw; do
   client=${profile%%:*}
   file=$cps/cp-$client.txt

@@ -16,7 +16,7 @@ import java.util.List;
  * has a constructor {@code (String baseUrl, BenchTls tls)}, {@code tls} null for plain http.
  */
 public interface BenchClient extends AutoCloseable {
-    List<String> NAMES = List.of("groqj", "openai-java", "raw");
+    List<String> NAMES = List.of("groqj", "groqj-apache", "openai-java", "raw");
     String MODEL = "llama-3.3-70b-versatile";
     String PROMPT = "Invent a new holiday and describe some of its traditions.";
 
@@ -51,6 +51,7 @@ public interface BenchClient extends AutoCloseable {
         String type;
         switch (name) {
             case "groqj": type = "dev.groqj.bench.clients.GroqjBenchClient"; break;
+            case "groqj-apache": type = "dev.groqj.bench.clients.GroqjApacheBenchClient"; break;
             case "openai-java": type = "dev.groqj.bench.clients.OpenAiBenchClient"; break;
             case "raw": type = "dev.groqj.bench.clients.RawBenchClient"; break;
             default: throw new IllegalArgumentException("unknown client: " + name + " (one of " + NAMES + ")");

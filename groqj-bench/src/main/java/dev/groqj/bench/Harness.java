@@ -99,7 +99,7 @@ public final class Harness {
                 case "--only": groups = Set.of(args[++i].split(",")); break;
                 case "--out": out = Path.of(args[++i]); break;
                 default:
-                    System.err.println("usage: Harness [--quick] [--clients groqj,openai-java,raw] [--only "
+                    System.err.println("usage: Harness [--quick] [--clients groqj,groqj-apache,openai-java,raw] [--only "
                             + String.join(",", GROUPS) + "] [--out DIR]");
                     System.exit(2);
             }
@@ -552,12 +552,15 @@ public final class Harness {
         StringBuilder md = new StringBuilder()
                 .append("Measured ").append(Instant.now()).append(" (").append(settings.mode()).append(" run); ")
                 .append(env).append("; load average at the end ").append(loadAverage()).append("\n\n")
-                .append("| scenario | unit | groqj | openai-java | raw | groqj vs openai-java | groqj vs raw |\n")
-                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+                .append("| scenario | unit | groqj | groqj-apache | openai-java | raw | groqj vs openai-java | groqj vs raw"
+                        + " | groqj-apache vs openai-java | groqj-apache vs raw |\n")
+                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Scenario s : results) {
             md.append("| ").append(s.name).append(" | ").append(s.unit);
             for (String c : BenchClient.NAMES) md.append(" | ").append(Scenario.format(s.value(c)));
-            md.append(" | ").append(times(s.ratio("openai-java"))).append(" | ").append(times(s.ratio("raw"))).append(" |\n");
+            md.append(" | ").append(times(s.ratio("openai-java"))).append(" | ").append(times(s.ratio("raw")))
+                    .append(" | ").append(times(s.ratio("groqj-apache", "openai-java")))
+                    .append(" | ").append(times(s.ratio("groqj-apache", "raw"))).append(" |\n");
         }
         Files.writeString(out.resolve("results.md"), md);
         Chart.write(results, out.resolve("benchmarks.png"), settings.mode() + " run; " + env);

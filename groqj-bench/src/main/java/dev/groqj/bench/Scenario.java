@@ -37,7 +37,12 @@ final class Scenario {
 
     /** groqj's advantage over {@code other}: above 1 means groqj is better, whichever way the unit points. */
     Double ratio(String other) {
-        Double g = values.get("groqj");
+        return ratio("groqj", other);
+    }
+
+    /** {@code client}'s advantage over {@code other}, as {@link #ratio(String)}. */
+    Double ratio(String client, String other) {
+        Double g = values.get(client);
         Double o = values.get(other);
         if (g == null || o == null || g == 0 || o == 0) return null;
         return higherIsBetter ? g / o : o / g;
@@ -49,6 +54,8 @@ final class Scenario {
         return sb.append(" unit=").append(unit)
                 .append(" ratio_vs_openai=").append(formatRatio(ratio("openai-java")))
                 .append(" ratio_vs_raw=").append(formatRatio(ratio("raw")))
+                .append(" apache_ratio_vs_openai=").append(formatRatio(ratio("groqj-apache", "openai-java")))
+                .append(" apache_ratio_vs_raw=").append(formatRatio(ratio("groqj-apache", "raw")))
                 .toString();
     }
 

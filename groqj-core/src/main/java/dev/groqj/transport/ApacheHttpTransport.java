@@ -31,8 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import static dev.groqj.transport.Exchanges.bodyLimits;
@@ -49,9 +47,10 @@ import static dev.groqj.transport.Exchanges.isSuccess;
  * connection per concurrent call.
  *
  * <p>Not on core's classpath: add {@code org.apache.httpcomponents.client5:httpclient5} (5.4 or later). The
- * limits of {@link HttpTransport} hold: a timer of this transport (one daemon thread, made on first call,
- * ended by {@link #close()}) aborts an exchange whose headers, silence or deadline run out. Interrupting a
- * platform thread blocked in a read does not end it; its deadline does.
+ * limits of {@link HttpTransport} hold: a watchdog of this transport (one daemon thread, started by the first
+ * call, idle-stopped, ended by {@link #close()}) aborts within {@value Watchdog#CHECK_MILLIS} ms an exchange
+ * whose headers timeout, read timeout or deadline passed. Interrupting a platform thread blocked in a read does
+ * not end it; its deadline does.
  *
  * <pre>{@code
  * GroqClient client = GroqClient.builder()
@@ -66,7 +65,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     private final SSLContext sslContext;
     private final ProxySelector proxy;
     private final Object lock = new Object();
-    private volatile ScheduledThreadPoolExecutor timer;
+    private final Watchdog watchdog = new Watchdog("groqj-apache-watchdog");
     private JdkHttpTransport async;
     private volatile boolean closed;
 
@@ -100,7 +99,7 @@ public final class ApacheHttpTransport implements HttpTransport {
 
     @Override
     public HttpResponse send(HttpRequest request) {
-        try (Exchange exchange = engine.open(request, true, timer(request))) {
+        try (Exchange exchange = open(request, true)) {
             return new HttpResponse(exchange.status, exchange.headers,
                     Exchanges.readAll(exchange, exchange.headers, exchange.limits.maxBytes()));
         } catch (IOException e) {
@@ -110,7 +109,7 @@ public final class ApacheHttpTransport implements HttpTransport {
 
     @Override
     public StreamingResponse sendStreaming(HttpRequest request) {
-        Exchange exchange = engine.open(request, false, timer(request));
+        Exchange exchange = open(request, false);
         return new StreamingResponse() {
             @Override public int statusCode() { return exchange.status; }
             @Override public Headers headers() { return exchange.headers; }
@@ -129,19 +128,17 @@ public final class ApacheHttpTransport implements HttpTransport {
         return async(request).sendStreamingAsync(request);
     }
 
-    /** Closes the pooled connections and the timer, and the async transport if one was made; later calls are refused. */
+    /** Closes the pooled connections and the watchdog, and the async transport if one was made; later calls are refused. */
     @Override
     public void close() {
         JdkHttpTransport a;
-        ScheduledThreadPoolExecutor t;
         synchronized (lock) {
             if (closed) return;
             closed = true;
             a = async;
-            t = timer;
         }
         engine.close();
-        if (t != null) t.shutdownNow();
+        watchdog.close();
         if (a != null) a.close();
     }
 
@@ -158,21 +155,10 @@ public final class ApacheHttpTransport implements HttpTransport {
         }
     }
 
-    private ScheduledThreadPoolExecutor timer(HttpRequest request) {
-        ScheduledThreadPoolExecutor made = timer;
-        if (made != null && !closed) return made;
-        synchronized (lock) {
-            refuseIfClosed(request);
-            if (timer == null) {
-                timer = new ScheduledThreadPoolExecutor(1, task -> {
-                    Thread t = new Thread(task, "groqj-apache-timer");
-                    t.setDaemon(true);
-                    return t;
-                });
-                timer.setRemoveOnCancelPolicy(true); // a call that ends in time leaves nothing queued
-            }
-            return timer;
-        }
+    /** Sends {@code request} and returns once the status and headers arrived. */
+    private Exchange open(HttpRequest request, boolean whole) {
+        refuseIfClosed(request);
+        return engine.open(request, whole, watchdog);
     }
 
     private void refuseIfClosed(HttpRequest request) {
@@ -189,7 +175,7 @@ public final class ApacheHttpTransport implements HttpTransport {
                     .setMaxConnPerRoute(b.maxConnections)
                     .setDefaultConnectionConfig(ConnectionConfig.custom()
                             .setConnectTimeout(Timeout.of(b.connectTimeout))
-                            .setSocketTimeout(Timeout.DISABLED) // the timer ends a silent exchange, by the request's limits
+                            .setSocketTimeout(Timeout.DISABLED) // the watchdog ends a silent exchange, by the request's limits
                             // a connection idle for a second is checked before reuse: servers close idle ones
                             .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                             .build());
@@ -210,12 +196,9 @@ public final class ApacheHttpTransport implements HttpTransport {
             http.close(CloseMode.IMMEDIATE);
         }
 
-        /** Sends {@code request} and returns once the status and headers arrived. */
-        Exchange open(HttpRequest request, boolean whole, ScheduledThreadPoolExecutor timer) {
+        Exchange open(HttpRequest request, boolean whole, Watchdog watchdog) {
             HttpUriRequestBase message = toApache(request);
-            BodyLimits limits = BodyLimits.of(request);
-            Exchange exchange = new Exchange(request, message, limits, timer);
-            exchange.arm(request.timeout());
+            Exchange exchange = new Exchange(request, message, watchdog);
             ClassicHttpResponse response;
             try {
                 response = http.executeOpen(null, message, null);
@@ -312,18 +295,20 @@ public final class ApacheHttpTransport implements HttpTransport {
         }
     }
 
-    /**
-     * One exchange: its timer, and then its body, read on the caller's thread under its {@link BodyLimits}. At
-     * most one timer task is queued for it; a task that finds time left queues the next check.
-     */
-    private static final class Exchange extends InputStream implements Runnable {
+    /** One exchange: watched for its limits, then its body, read on the caller's thread under its {@link BodyLimits}. */
+    private static final class Exchange extends InputStream implements Watchdog.Watched {
         private static final long NONE = Long.MAX_VALUE;
+        /** What {@link #close()} reads of a body not read to its end before it closes the connection instead. */
+        private static final int MAX_REST_BYTES = 8 * 1024;
+        private static final long MAX_REST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
         private final HttpRequest request;
         private final HttpUriRequestBase message;
-        private final ScheduledThreadPoolExecutor timer;
+        private final Watchdog watchdog;
+        /** The attempt's read timeout and deadline, for the watchdog; {@link #limits} adds the answer's byte cap. */
+        private final BodyLimits timing;
+        private final Duration headersTimeout;
+        private final long headersDeadline;
         private BodyLimits limits;
-        private Duration headersTimeout;
-        private long headersDeadline = NONE;
         private ClassicHttpResponse response;
         private InputStream in;
         int status;
@@ -335,23 +320,19 @@ public final class ApacheHttpTransport implements HttpTransport {
         /** When the reader began waiting in a read, or 0 when it is not in one. */
         private volatile long readingSince;
         private volatile boolean headersArrived;
-        private volatile boolean ended;
-        /** Why the timer aborted the exchange, or null. */
+        /** Why the watchdog aborted the exchange, or null. */
         volatile GroqTimeoutException fired;
-        private ScheduledFuture<?> check;
+        /** While {@link #close()} takes the rest of the body: when the watchdog ends that; else 0. */
+        private volatile long restUntil;
 
-        Exchange(HttpRequest request, HttpUriRequestBase message, BodyLimits limits, ScheduledThreadPoolExecutor timer) {
+        Exchange(HttpRequest request, HttpUriRequestBase message, Watchdog watchdog) {
             this.request = request;
             this.message = message;
-            this.limits = limits;
-            this.timer = timer;
-        }
-
-        void arm(Duration headersTimeout) {
-            long now = System.nanoTime();
-            this.headersTimeout = headersTimeout;
-            if (headersTimeout != null) headersDeadline = saturatedAdd(now, headersTimeout);
-            schedule(Math.min(headersDeadline == NONE ? NONE : headersDeadline - now, limits.untilDeadline(now)));
+            this.watchdog = watchdog;
+            this.timing = this.limits = BodyLimits.of(request);
+            this.headersTimeout = request.timeout();
+            this.headersDeadline = headersTimeout == null ? NONE : saturatedAdd(System.nanoTime(), headersTimeout);
+            watchdog.watch(this);
         }
 
         void answered(ClassicHttpResponse response, boolean whole) {
@@ -360,73 +341,45 @@ public final class ApacheHttpTransport implements HttpTransport {
             Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (Header h : response.getHeaders()) map.computeIfAbsent(h.getName(), k -> new ArrayList<>(1)).add(h.getValue());
             this.headers = Headers.wrapCaseInsensitive(map);
-            boolean ok = isSuccess(status);
             this.limits = bodyLimits(limits, status, whole);
-            this.failPastCap = ok && whole;
+            this.failPastCap = isSuccess(status) && whole;
+            headersArrived = true;
             HttpEntity entity = response.getEntity();
             try {
                 this.in = entity == null ? InputStream.nullInputStream() : entity.getContent();
             } catch (IOException e) {
-                close();
+                cut();
                 throw new NetworkException(describe(request) + ": the answer could not be read: " + e, e);
             }
-            synchronized (this) {
-                headersArrived = true;
-                // the headers' own timeout is over: the next check is for silence or the deadline
-                if (check != null) check.cancel(false);
-                check = null;
-            }
-            scheduleBodyCheck(System.nanoTime());
         }
 
-        private void scheduleBodyCheck(long now) {
-            long until = limits.untilDeadline(now);
-            long silence = limits.waitNanos(now, now); // the read timeout itself, or what the deadline leaves
-            schedule(Math.min(until, silence));
-        }
-
-        private synchronized void schedule(long delayNanos) {
-            if (ended || delayNanos == NONE) return;
-            check = timer.schedule(this, Math.max(delayNanos, 0), TimeUnit.NANOSECONDS);
-        }
-
-        /** The timer's check: aborts the exchange at a limit, else queues the next check. */
         @Override
-        public void run() {
-            if (ended) return;
-            long now = System.nanoTime();
+        public GroqTimeoutException passedLimit(long now) {
+            long rest = restUntil;
+            if (rest != 0 && now - rest >= 0) {
+                return new GroqTimeoutException(describe(request) + ": closed before the body's end", null);
+            }
             if (!headersArrived) {
                 if (headersDeadline - now <= 0) {
-                    abortFor(new GroqTimeoutException(describe(request) + " timed out: no answer within "
-                            + headersTimeout, null));
-                } else if (limits.untilDeadline(now) <= 0) {
-                    abortFor(limits.timeout(now));
-                } else {
-                    schedule(Math.min(headersDeadline - now, limits.untilDeadline(now)));
+                    return new GroqTimeoutException(describe(request) + " timed out: no answer within " + headersTimeout,
+                            null);
                 }
-                return;
+                return timing.untilDeadline(now) <= 0 ? timing.timeout(now) : null;
             }
-            long since = readingSince;
-            long left = since == 0 ? limits.untilDeadline(now) : limits.waitNanos(since, now);
-            if (left <= 0) {
-                abortFor(limits.timeout(now));
-            } else if (since == 0) {
-                scheduleBodyCheck(now); // not in a read: silence is not counted, the deadline is
-            } else {
-                schedule(left);
-            }
+            long since = readingSince; // silence counts only while the reader waits in a read
+            long left = since == 0 ? timing.untilDeadline(now) : timing.waitNanos(since, now);
+            return left <= 0 ? timing.timeout(now) : null;
         }
 
-        private void abortFor(GroqTimeoutException reason) {
+        @Override
+        public void abort(GroqTimeoutException reason) {
             fired = reason;
-            message.cancel();
+            message.cancel(); // the reader's blocked read fails now, and finds why in fired
         }
 
-        /** The exchange is over: no check runs after this. */
-        synchronized void end() {
-            ended = true;
-            if (check != null) check.cancel(false);
-            check = null;
+        /** The exchange is over: the watchdog lets it go. */
+        void end() {
+            watchdog.release(this);
         }
 
         @Override
@@ -447,7 +400,7 @@ public final class ApacheHttpTransport implements HttpTransport {
                 return -1;
             }
             if (room <= 0) {
-                close();
+                cut();
                 if (failPastCap) throw limits.tooLarge(status, headers);
                 return -1;
             }
@@ -460,7 +413,7 @@ public final class ApacheHttpTransport implements HttpTransport {
             try {
                 return in.read(into, off, len);
             } catch (IOException e) {
-                close();
+                cut();
                 GroqTimeoutException timedOut = fired;
                 if (timedOut != null) throw timedOut;
                 throw new NetworkException("the connection failed while the answer was being read: " + e, e);
@@ -469,9 +422,20 @@ public final class ApacheHttpTransport implements HttpTransport {
             }
         }
 
-        /** Ends the exchange: a body not read to its end closes the connection rather than being drained. */
+        /**
+         * Ends the exchange. The rest of a body not read to its end is taken if it is small and already on its
+         * way (a stream closed after its last event still has the body's last bytes to come), so the connection
+         * goes back to the pool; otherwise the connection is closed, never drained.
+         */
         @Override
         public void close() {
+            if (closed) return;
+            if (!atEnd && restArrivesAtOnce()) atEnd = true;
+            cut();
+        }
+
+        /** Ends the exchange as it stands: closes the connection unless the body was read to its end. */
+        private void cut() {
             if (closed) return;
             closed = true;
             end();
@@ -480,6 +444,25 @@ public final class ApacheHttpTransport implements HttpTransport {
                 if (response != null) response.close();
             } catch (IOException e) {
                 // the connection is discarded either way
+            }
+        }
+
+        /** Reads the rest of the body if it ends within {@link #MAX_REST_BYTES}, before the watchdog cuts it short. */
+        private boolean restArrivesAtOnce() {
+            if (in == null) return false;
+            restUntil = (System.nanoTime() + MAX_REST_WAIT_NANOS) | 1;
+            byte[] rest = new byte[512];
+            int total = 0;
+            try {
+                for (int n; (n = in.read(rest)) >= 0; ) {
+                    total += n;
+                    if (total > MAX_REST_BYTES) return false;
+                }
+                return true;
+            } catch (IOException e) {
+                return false;
+            } finally {
+                restUntil = 0;
             }
         }
 

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.groqj.ScriptedServer.Scripted;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,13 +117,13 @@ class ApacheHttpTransportTest {
     }
 
     @Test
-    void closingEndsTheTimerThreadAndRefusesLaterCalls() throws Exception {
+    void closingEndsTheWatchdogThreadAndRefusesLaterCalls() throws Exception {
         server.enqueue(Scripted.json(200, "{\"object\":\"list\",\"data\":[]}"));
         HttpRequest models = HttpRequest.builder().method("GET").uri(URI.create(server.baseUrl() + "/models"))
                 .timeout(Duration.ofSeconds(5)).build();
         assertThat(transport.send(models).bodyAsString()).contains("list");
         Thread timer = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("groqj-apache-timer")).findFirst().orElseThrow();
+                .filter(t -> t.getName().equals("groqj-apache-watchdog")).findFirst().orElseThrow();
 
         transport.close();
         timer.join(5_000);
@@ -162,6 +167,68 @@ class ApacheHttpTransportTest {
                 System.out.println(e);
             }
         }
+    }
+
+    @Test
+    void aStreamClosedAfterItsLastEventLeavesTheConnectionForTheNextCall() throws Exception {
+        // each answer in one write, so the body's last bytes are there when the client closes after [DONE]
+        String events = "data: {\"x\":1}\n\ndata: [DONE]\n\n";
+        byte[] answer = ("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(events.length()) + "\r\n" + events + "\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread serving = new Thread(() -> serveKeepAlive(listener, answer, connections), "keep-alive-server");
+            serving.setDaemon(true);
+            serving.start();
+            URI uri = URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/openai/v1/chat/completions");
+
+            for (int call = 0; call < 3; call++) {
+                try (StreamingResponse response = transport.sendStreaming(HttpRequest.builder().method("POST").uri(uri)
+                        .body(RequestBody.json("{}".getBytes(StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(5)).build())) {
+                    byte[] read = new byte[events.length()];
+                    int n = 0;
+                    while (n < read.length) n += response.body().read(read, n, read.length - n);
+                    assertThat(new String(read, StandardCharsets.US_ASCII)).endsWith("[DONE]\n\n");
+                } // closed after the last event, before the body's end was read
+            }
+
+            assertThat(connections).hasValue(1);
+        }
+    }
+
+    /** Answers every request on a connection with {@code answer}, counting connections, until the listener closes. */
+    private static void serveKeepAlive(ServerSocket listener, byte[] answer, AtomicInteger connections) {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                connections.incrementAndGet();
+                Thread t = new Thread(() -> {
+                    try (socket; InputStream in = socket.getInputStream()) {
+                        while (readRequest(in)) socket.getOutputStream().write(answer);
+                    } catch (IOException e) {
+                        // the client went away
+                    }
+                });
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    /** Reads one request with a Content-Length body; false at the end of the connection. */
+    private static boolean readRequest(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= 0) {
+            head.append((char) b);
+            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) break;
+        }
+        if (b < 0) return false;
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        if (length.find()) in.readNBytes(Integer.parseInt(length.group(1)));
+        return true;
     }
 
     @Test

@@ -39,6 +39,7 @@ class ReadmeSnippetsTest {
             import dev.groqj.resilience.*;
             import dev.groqj.responses.*;
             import dev.groqj.transport.FileSource;
+            import dev.groqj.transport.ApacheHttpTransport;
             import dev.groqj.transport.JdkHttpTransport;
             import dev.groqj.testkit.*;
             import java.io.*;

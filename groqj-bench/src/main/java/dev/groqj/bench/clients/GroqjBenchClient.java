@@ -7,19 +7,38 @@ import dev.groqj.chat.ChatCompletionChunk;
 import dev.groqj.chat.ChatRequest;
 import dev.groqj.chat.ChatStream;
 import dev.groqj.chat.Message;
+import dev.groqj.transport.ApacheHttpTransport;
+import dev.groqj.transport.HttpTransport;
 
-/** groqj as its README sets it up, with retries off like the other two (the server never fails). */
-public final class GroqjBenchClient implements BenchClient {
+/**
+ * groqj as its README sets it up, with retries off like the others (the server never fails): over its default
+ * transport, or over {@link ApacheHttpTransport} ({@link GroqjApacheBenchClient}).
+ */
+public class GroqjBenchClient implements BenchClient {
     private static final ChatRequest REQUEST = ChatRequest.builder()
             .model(MODEL)
             .addMessage(Message.user(PROMPT))
             .build();
 
     private final GroqClient client;
+    /** The Apache transport, which the client does not close as it was passed in; else null. */
+    private final HttpTransport transport;
 
     public GroqjBenchClient(String baseUrl, BenchTls tls) {
+        this(baseUrl, tls, false);
+    }
+
+    GroqjBenchClient(String baseUrl, BenchTls tls, boolean apache) {
         GroqClient.Builder b = GroqClient.builder().apiKey("gsk_bench").baseUrl(baseUrl).maxRetries(0);
-        if (tls != null) b.sslContext(tls.context());
+        if (apache) {
+            ApacheHttpTransport.Builder t = ApacheHttpTransport.builder();
+            if (tls != null) t.sslContext(tls.context());
+            transport = t.build();
+            b.transport(transport);
+        } else {
+            transport = null;
+            if (tls != null) b.sslContext(tls.context());
+        }
         this.client = b.build();
     }
 
@@ -50,5 +69,6 @@ public final class GroqjBenchClient implements BenchClient {
     @Override
     public void close() {
         client.close();
+        if (transport != null) transport.close();
     }
 }
