@@ -42,11 +42,11 @@ import static dev.groqj.transport.Exchanges.isSuccess;
 /**
  * A transport over Apache HttpClient 5 (classic) for blocking calls: each call writes and reads its own pooled
  * HTTP/1.1 connection on the caller's thread, where {@link JdkHttpTransport} hands every exchange to the JDK
- * client's selector thread and back. On plain HTTP/1.1 (a sidecar, a gateway, a local proxy) that is several
- * times the calls per second at a fraction of the CPU (BENCHMARKS.md). Async calls go to a
+ * client's selector thread and back. On plain HTTP/1.1 (a sidecar, a gateway, a local proxy) that gave about
+ * twice the calls per second at 64 concurrent calls, with about half the CPU (BENCHMARKS.md). Async calls go to a
  * {@link JdkHttpTransport} made on first use with the same settings, so they still hold no thread while in
- * flight. Over TLS the JDK transport's HTTP/2 serves many streams on one connection; this one opens a
- * connection per concurrent call.
+ * flight. Over TLS the JDK transport's HTTP/2 serves many calls on one connection; this one opens a
+ * connection per call in flight.
  *
  * <p>Not on core's classpath: add {@code org.apache.httpcomponents.client5:httpclient5} (5.4 or later). The
  * limits of {@link HttpTransport} hold: a watchdog of this transport (one daemon thread, started by the first
