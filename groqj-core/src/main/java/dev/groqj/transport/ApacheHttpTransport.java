@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static dev.groqj.transport.Exchanges.bodyLimits;
 import static dev.groqj.transport.Exchanges.describe;
@@ -306,6 +307,8 @@ public final class ApacheHttpTransport implements HttpTransport {
         /** What {@link #close()} reads of a body not read to its end before it closes the connection instead. */
         private static final int MAX_REST_BYTES = 8 * 1024;
         private static final long MAX_REST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+        /** The watchdog's reason for ending that wait; compared, never thrown. */
+        private static final GroqTimeoutException REST_CUT = new GroqTimeoutException("the rest did not come at once", null);
         private final HttpRequest request;
         private final HttpUriRequestBase message;
         private final Watchdog watchdog;
@@ -321,7 +324,9 @@ public final class ApacheHttpTransport implements HttpTransport {
         private boolean failPastCap;
         private long delivered;
         private boolean atEnd;
-        private boolean closed;
+        private volatile boolean closed;
+        /** Held by whoever reads {@link #in}: the reader, or {@link #close()} taking the rest; Apache's streams are not shared. */
+        private final ReentrantLock reading = new ReentrantLock();
         /** When the reader began waiting in a read, or 0 when it is not in one. */
         private volatile long readingSince;
         private volatile boolean headersArrived;
@@ -329,6 +334,8 @@ public final class ApacheHttpTransport implements HttpTransport {
         volatile GroqTimeoutException fired;
         /** While {@link #close()} takes the rest of the body: when the watchdog ends that; else 0. */
         private volatile long restUntil;
+        /** Whether the watchdog ended {@link #close()}'s wait for the rest. */
+        private volatile boolean restCut;
 
         Exchange(HttpRequest request, HttpUriRequestBase message, Watchdog watchdog) {
             this.request = request;
@@ -361,9 +368,7 @@ public final class ApacheHttpTransport implements HttpTransport {
         @Override
         public GroqTimeoutException passedLimit(long now) {
             long rest = restUntil;
-            if (rest != 0 && now - rest >= 0) {
-                return new GroqTimeoutException(describe(request) + ": closed before the body's end", null);
-            }
+            if (rest != 0 && now - rest >= 0) return REST_CUT;
             if (!headersArrived) {
                 if (headersDeadline - now <= 0) {
                     return new GroqTimeoutException(describe(request) + " timed out: no answer within " + headersTimeout,
@@ -378,7 +383,8 @@ public final class ApacheHttpTransport implements HttpTransport {
 
         @Override
         public void abort(GroqTimeoutException reason) {
-            fired = reason;
+            if (reason == REST_CUT) restCut = true; // not the call's failure: the answer was read, only its end is missing
+            else fired = reason;
             message.cancel(); // the reader's blocked read fails now, and finds why in fired
         }
 
@@ -413,17 +419,25 @@ public final class ApacheHttpTransport implements HttpTransport {
             return n;
         }
 
-        private int readIn(byte[] into, int off, int len) {
+        private int readIn(byte[] into, int off, int len) throws IOException {
+            reading.lock(); // not synchronized: a virtual thread blocked in the read below keeps its carrier free
             readingSince = System.nanoTime() | 1; // never 0, which means "not in a read"
             try {
-                return in.read(into, off, len);
+                if (closed) throw new IOException("closed");
+                int n = in.read(into, off, len);
+                // Apache may report an aborted exchange as the body's end: that must not pass for a whole answer
+                if (n < 0 && (closed || fired != null)) throw new IOException("the exchange was aborted");
+                return n;
             } catch (IOException e) {
+                boolean closedElsewhere = closed;
                 cut();
                 GroqTimeoutException timedOut = fired;
                 if (timedOut != null) throw timedOut;
+                if (closedElsewhere) throw e; // closed by its owner: like any closed stream
                 throw new NetworkException("the connection failed while the answer was being read: " + e, e);
             } finally {
                 readingSince = 0;
+                reading.unlock();
             }
         }
 
@@ -435,14 +449,19 @@ public final class ApacheHttpTransport implements HttpTransport {
         @Override
         public void close() {
             if (closed) return;
+            closed = true; // first: a read on another thread from now on fails as on any closed stream
             if (!atEnd && restArrivesAtOnce()) atEnd = true;
-            cut();
+            release();
         }
 
         /** Ends the exchange as it stands: closes the connection unless the body was read to its end. */
         private void cut() {
             if (closed) return;
             closed = true;
+            release();
+        }
+
+        private void release() {
             end();
             if (!atEnd) message.cancel();
             try {
@@ -454,7 +473,8 @@ public final class ApacheHttpTransport implements HttpTransport {
 
         /** Reads the rest of the body if it ends within {@link #MAX_REST_BYTES}, before the watchdog cuts it short. */
         private boolean restArrivesAtOnce() {
-            if (in == null) return false;
+            // a reader on another thread holds the stream: cut it, which ends that read
+            if (in == null || !reading.tryLock()) return false;
             restUntil = (System.nanoTime() + MAX_REST_WAIT_NANOS) | 1;
             byte[] rest = new byte[512];
             int total = 0;
@@ -463,11 +483,13 @@ public final class ApacheHttpTransport implements HttpTransport {
                     total += n;
                     if (total > MAX_REST_BYTES) return false;
                 }
-                return true;
+                return !restCut; // the end Apache reports after the watchdog's abort is not the body's
+
             } catch (IOException e) {
                 return false;
             } finally {
                 restUntil = 0;
+                reading.unlock();
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.groqj.transport;
 
 import dev.groqj.ChildJvm;
+import dev.groqj.HostileServer;
 import dev.groqj.ScriptedServer;
 import dev.groqj.error.FileSourceException;
 import dev.groqj.error.GroqException;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -229,6 +231,46 @@ class ApacheHttpTransportTest {
         Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
         if (length.find()) in.readNBytes(Integer.parseInt(length.group(1)));
         return true;
+    }
+
+    /** Sends the headers of a chunked stream, then nothing. */
+    private static HostileServer stallingChunkedStream() throws IOException {
+        return new HostileServer((out, server) -> {
+            out.write(HostileServer.ascii("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n"));
+            out.flush();
+            server.awaitClose();
+        });
+    }
+
+    @Test
+    void aChunkedStreamThatFallsSilentIsATimeoutNotAnEnd() throws Exception {
+        try (HostileServer stalling = stallingChunkedStream();
+             StreamingResponse response = transport.sendStreaming(HttpRequest.builder().method("GET")
+                     .uri(URI.create(stalling.baseUrl() + "/models")).timeout(Duration.ofSeconds(5))
+                     .readTimeout(Duration.ofMillis(200)).build())) {
+            assertThatThrownBy(() -> response.body().read())
+                    .isInstanceOf(GroqTimeoutException.class).hasMessageContaining("readTimeout");
+        }
+    }
+
+    @Test
+    void aStreamClosedFromAnotherThreadEndsItsReader() throws Exception {
+        try (HostileServer stalling = stallingChunkedStream()) {
+            StreamingResponse response = transport.sendStreaming(HttpRequest.builder().method("GET")
+                    .uri(URI.create(stalling.baseUrl() + "/models")).timeout(Duration.ofSeconds(5)).build());
+            CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new AssertionError("read " + response.body().read());
+                } catch (Throwable t) {
+                    return t;
+                }
+            });
+
+            response.close(); // before or during the read: either way the reader ends, and the rest is never awaited
+
+            assertThat(reader.get(10, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+        }
     }
 
     @Test
