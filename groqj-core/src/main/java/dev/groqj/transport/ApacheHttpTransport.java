@@ -51,7 +51,7 @@ import static dev.groqj.transport.Exchanges.isSuccess;
  *
  * <p>Not on core's classpath: add {@code org.apache.httpcomponents.client5:httpclient5} (5.4 or later). The
  * limits of {@link HttpTransport} hold: a watchdog of this transport (one daemon thread, started by the first
- * call, idle-stopped, ended by {@link #close()}) aborts within {@value Watchdog#CHECK_MILLIS} ms an exchange
+ * call, ended by {@link #close()}, checking only while calls are in flight) aborts within 20 ms an exchange
  * whose headers timeout, read timeout or deadline passed. Interrupting a platform thread blocked in a read does
  * not end it; its deadline does.
  *
