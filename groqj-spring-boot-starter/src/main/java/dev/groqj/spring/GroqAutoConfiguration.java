@@ -7,6 +7,7 @@ import dev.groqj.resilience.CircuitBreakerConfig;
 import dev.groqj.resilience.RateLimitConfig;
 import dev.groqj.resilience.RetryConfig;
 import dev.groqj.testkit.FakeGroqServer;
+import dev.groqj.transport.ApacheHttpTransport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -112,6 +113,32 @@ public class GroqAutoConfiguration {
                     + "or groq.testkit.enabled=true to run against a FakeGroqServer in tests";
         }
         return property + " is invalid: " + e.getMessage();
+    }
+
+    /** {@code groq.transport=apache}: the client sends over an {@link ApacheHttpTransport}, closed with the context. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "groq", name = "transport", havingValue = "apache")
+    static class ApacheTransportConfiguration {
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        ApacheHttpTransport groqApacheTransport(GroqProperties properties, ResourceLoader resources) {
+            if (!ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClients", resources.getClassLoader())) {
+                throw new IllegalStateException("groq.transport=apache needs org.apache.httpcomponents.client5:httpclient5"
+                        + " (5.4 or later) on the class path");
+            }
+            ApacheHttpTransport.Builder transport = ApacheHttpTransport.builder();
+            return named("groq.", () -> {
+                set(properties.getConnectTimeout(), transport::connectTimeout);
+                return transport.build();
+            });
+        }
+
+        /** Before any other customizer, so that an application's own can still choose another transport. */
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        GroqClientBuilderCustomizer groqApacheTransportCustomizer(ApacheHttpTransport transport) {
+            return builder -> builder.transport(transport);
+        }
     }
 
     /** Micrometer observations (and meters, with a MeterRegistry) for every call, when the application has them. */

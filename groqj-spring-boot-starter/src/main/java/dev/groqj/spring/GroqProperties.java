@@ -26,6 +26,11 @@ public class GroqProperties {
     private Duration deadline;
     /** The most bytes read of a whole successful answer; default 64 MiB. */
     private Long maxResponseBytes;
+    /**
+     * The HTTP transport: jdk (java.net.http, the default) or apache (ApacheHttpTransport: blocking calls read and
+     * write on the caller's thread; needs org.apache.httpcomponents.client5:httpclient5 on the class path).
+     */
+    private Transport transport = Transport.JDK;
     private final RateLimit rateLimit = new RateLimit();
     private final CircuitBreaker circuitBreaker = new CircuitBreaker();
     private final Health health = new Health();
@@ -47,10 +52,20 @@ public class GroqProperties {
     public void setDeadline(Duration deadline) { this.deadline = deadline; }
     public Long getMaxResponseBytes() { return maxResponseBytes; }
     public void setMaxResponseBytes(Long maxResponseBytes) { this.maxResponseBytes = maxResponseBytes; }
+    public Transport getTransport() { return transport; }
+    public void setTransport(Transport transport) { this.transport = transport; }
     public RateLimit getRateLimit() { return rateLimit; }
     public CircuitBreaker getCircuitBreaker() { return circuitBreaker; }
     public Health getHealth() { return health; }
     public Testkit getTestkit() { return testkit; }
+
+    /** The values of {@code groq.transport}. */
+    public enum Transport {
+        /** {@code JdkHttpTransport}, over java.net.http. */
+        JDK,
+        /** {@code ApacheHttpTransport}, over Apache HttpClient 5. */
+        APACHE
+    }
 
     /** A client-side budget; off unless requests-per-minute or tokens-per-minute is set. */
     public static class RateLimit {

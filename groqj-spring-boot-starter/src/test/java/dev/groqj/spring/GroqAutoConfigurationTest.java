@@ -7,6 +7,8 @@ import dev.groqj.chat.Message;
 import dev.groqj.error.GroqException;
 import dev.groqj.resilience.RateLimitConfig;
 import dev.groqj.testkit.FakeGroqServer;
+import dev.groqj.transport.ApacheHttpTransport;
+import dev.groqj.transport.HttpRequest;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -17,6 +19,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,6 +145,36 @@ class GroqAutoConfigurationTest {
                     context.close();
                     assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);
                 });
+    }
+
+    @Test
+    void transportApacheSendsOverAnApacheTransportClosedWithTheContext() {
+        runner.withPropertyValues("groq.testkit.enabled=true", "groq.transport=apache", "groq.connect-timeout=3s")
+                .run(context -> {
+                    ApacheHttpTransport transport = context.getBean(ApacheHttpTransport.class);
+                    GroqClient client = context.getBean(GroqClient.class);
+                    assertThat(client.chat().create(hello()).choices().get(0).message().content())
+                            .isEqualTo("You said: hello");
+                    context.close();
+                    // the client does not close a transport it was given: the context did
+                    assertThatThrownBy(() -> transport.send(HttpRequest.builder().method("GET")
+                            .uri(URI.create(client.config().baseUrl() + "/models")).build()))
+                            .isInstanceOf(GroqException.class).hasMessageContaining("closed");
+                });
+    }
+
+    @Test
+    void transportApacheWithoutHttpClient5NamesTheProperty() {
+        runner.withPropertyValues("groq.testkit.enabled=true", "groq.transport=apache")
+                .withClassLoader(new FilteredClassLoader("org.apache.hc"))
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("groq.transport=apache").hasMessageContaining("httpclient5"));
+    }
+
+    @Test
+    void theDefaultTransportMakesNoApacheOne() {
+        runner.withPropertyValues("groq.testkit.enabled=true")
+                .run(context -> assertThat(context).doesNotHaveBean(ApacheHttpTransport.class));
     }
 
     @Test
