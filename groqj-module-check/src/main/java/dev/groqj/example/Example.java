@@ -5,11 +5,14 @@ import dev.groqj.GroqClient;
 import dev.groqj.chat.ChatCompletion;
 import dev.groqj.chat.ChatRequest;
 import dev.groqj.chat.Message;
+import dev.groqj.transport.ApacheHttpTransport;
+import dev.groqj.transport.HttpTransport;
 
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** One chat call to a loopback server: the request is encoded and the answer decoded by the core's Jackson. */
 public final class Example {
@@ -44,11 +47,24 @@ public final class Example {
             }
         });
         server.start();
-        try (GroqClient client = GroqClient.builder()
+        // "apache": the same calls over ApacheHttpTransport, whose httpclient5 the application adds
+        HttpTransport transport = null;
+        try {
+            if (args.length > 0 && args[0].equals("apache")) transport = ApacheHttpTransport.create(Duration.ofSeconds(5));
+            run(server, transport);
+        } finally {
+            if (transport != null) transport.close();
+            server.stop(0);
+        }
+    }
+
+    private static void run(HttpServer server, HttpTransport transport) {
+        GroqClient.Builder builder = GroqClient.builder()
                 .apiKey("gsk_example")
                 .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/openai/v1")
-                .maxRetries(0)
-                .build()) {
+                .maxRetries(0);
+        if (transport != null) builder.transport(transport);
+        try (GroqClient client = builder.build()) {
             ChatCompletion c = client.chat().create(ChatRequest.builder()
                     .model("example-model").addMessage(Message.user("Hi")).build());
             Module core = GroqClient.class.getModule();
@@ -59,8 +75,7 @@ public final class Example {
             Greeting g = client.chat().create(ChatRequest.builder()
                     .model("example-model").addMessage(Message.user("Hi")).build(), Greeting.class).value();
             System.out.println("typed: " + g.text() + " (" + g.words() + " words)");
-        } finally {
-            server.stop(0);
+            if (transport != null) System.out.println("transport: " + transport.getClass().getSimpleName());
         }
     }
 }

@@ -29,6 +29,19 @@ class ModulePathTest {
     }
 
     @Test
+    void apacheTransportOnTheModulePathWhenTheApplicationAddsHttpClient5() throws Exception {
+        // core requires httpclient5 statically: the application puts it on the path and resolves it, with
+        // jdk.net, which httpclient5 (an automatic module, declaring nothing) uses for its socket options
+        String modulePath = TARGET.resolve("classes") + File.pathSeparator + runtimePath() + File.pathSeparator
+                + Files.readString(TARGET.resolve("apache.path")).strip();
+        List<String> out = run("java", "-p", modulePath,
+                "--add-modules", "org.apache.httpcomponents.client5.httpclient5,jdk.net",
+                "-m", "dev.groqj.example/dev.groqj.example.Example", "apache");
+        assertEquals(List.of("consumer module: dev.groqj.example", "groqj module: dev.groqj.core",
+                "internal exported: false", ANSWER, TYPED, "transport: ApacheHttpTransport"), out);
+    }
+
+    @Test
     void sameConsumerCompiledAndRunOnTheClassPath() throws Exception {
         Path classes = Files.createDirectories(TARGET.resolve("classpath-consumer"));
         run("javac", "--release", "17", "-cp", runtimePath(), "-d", classes.toString(),
