@@ -58,7 +58,7 @@ class CallPathHttpTest {
 
     /** The builder this class's clients start from; {@link CallPathApacheHttpTest} passes another transport. */
     GroqClient.Builder builder() {
-        return Transports.defaultBuilder();
+        return GroqClient.builder();
     }
 
     @BeforeEach

@@ -41,7 +41,7 @@ class ClientHttpTest {
 
     /** The builder this class's clients start from; {@link ClientApacheHttpTest} passes another transport. */
     GroqClient.Builder builder() {
-        return Transports.defaultBuilder();
+        return GroqClient.builder();
     }
 
     @BeforeEach

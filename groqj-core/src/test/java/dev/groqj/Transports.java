@@ -10,17 +10,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The transport a test class's clients run over. A class takes its builders from {@link #builder()}; its
- * subclass for another transport registers {@link #apache()} and passes its {@code builder()} on, so every test
- * of the class runs over both. Transports made here are closed after each test.
+ * Apache transports for a test class's clients. A class takes its builders from an overridable {@code builder()};
+ * its {@code *ApacheHttpTest} subclass registers {@link #apache()} and returns {@link #builder()} from it, so every
+ * test of the class runs over both transports. Transports made here are closed after each test.
  */
 public class Transports implements AfterEachCallback {
     private final List<HttpTransport> made = new CopyOnWriteArrayList<>();
-
-    /** The default transport, the client's own. */
-    public static GroqClient.Builder defaultBuilder() {
-        return GroqClient.builder();
-    }
 
     public static Transports apache() {
         return new Transports();

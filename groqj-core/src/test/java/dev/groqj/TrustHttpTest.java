@@ -41,7 +41,7 @@ class TrustHttpTest {
 
     /** The builder every client of this class starts from; {@link TrustApacheHttpTest} passes another transport. */
     GroqClient.Builder builder() {
-        return Transports.defaultBuilder();
+        return GroqClient.builder();
     }
 
     private GroqClient.Builder client(HostileServer server) {

@@ -303,7 +303,6 @@ public final class ApacheHttpTransport implements HttpTransport {
 
     /** One exchange: watched for its limits, then its body, read on the caller's thread under its {@link BodyLimits}. */
     private static final class Exchange extends InputStream implements Watchdog.Watched {
-        private static final long NONE = Long.MAX_VALUE;
         /** What {@link #close()} reads of a body not read to its end before it closes the connection instead. */
         private static final int MAX_REST_BYTES = 8 * 1024;
         private static final long MAX_REST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
@@ -343,7 +342,7 @@ public final class ApacheHttpTransport implements HttpTransport {
             this.watchdog = watchdog;
             this.timing = this.limits = BodyLimits.of(request);
             this.headersTimeout = request.timeout();
-            this.headersDeadline = headersTimeout == null ? NONE : saturatedAdd(System.nanoTime(), headersTimeout);
+            this.headersDeadline = BodyLimits.deadlineAfter(System.nanoTime(), headersTimeout);
             watchdog.watch(this);
         }
 
@@ -490,14 +489,6 @@ public final class ApacheHttpTransport implements HttpTransport {
             } finally {
                 restUntil = 0;
                 reading.unlock();
-            }
-        }
-
-        private static long saturatedAdd(long now, Duration d) {
-            try {
-                return Math.addExact(now, d.toNanos());
-            } catch (ArithmeticException e) {
-                return NONE;
             }
         }
     }

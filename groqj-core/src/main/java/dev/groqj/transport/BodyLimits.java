@@ -32,8 +32,13 @@ final class BodyLimits {
     static BodyLimits of(HttpRequest request) {
         long now = System.nanoTime();
         return new BodyLimits(request.method(), request.uri(), nanos(request.readTimeout()),
-                request.attemptTimeout() == null ? NONE : saturatedAdd(now, nanos(request.attemptTimeout())),
+                deadlineAfter(now, request.attemptTimeout()),
                 request.maxResponseBytes());
+    }
+
+    /** {@code timeout} after {@code now} on {@link System#nanoTime()}; {@link Long#MAX_VALUE} for none (or too far). */
+    static long deadlineAfter(long now, Duration timeout) {
+        return timeout == null ? NONE : saturatedAdd(now, nanos(timeout));
     }
 
     /** The same limits with another byte cap (an error body's). */

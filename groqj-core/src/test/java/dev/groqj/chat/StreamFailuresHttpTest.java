@@ -1,7 +1,6 @@
 package dev.groqj.chat;
 
 import dev.groqj.GroqClient;
-import dev.groqj.Transports;
 import dev.groqj.HostileServer;
 import dev.groqj.ScriptedServer;
 import dev.groqj.error.GroqException;
@@ -50,7 +49,7 @@ class StreamFailuresHttpTest {
 
     /** The builder this class's clients start from; {@link StreamFailuresApacheHttpTest} passes another transport. */
     GroqClient.Builder builder() {
-        return Transports.defaultBuilder();
+        return GroqClient.builder();
     }
 
     @BeforeEach
